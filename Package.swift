@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// tq: a touchpoint workbench. Modules follow the stages of a statement:
+/// syntax → execution (planning + operators) over storage, with IO beside it,
+/// all behind the TQEngine facade that the `tq` executable and the tests use.
+let package = Package(
+  name: "tq",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "tq", targets: ["tq"]),
+    .library(name: "TQEngine", targets: ["TQEngine"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(name: "TQStorage"),
+    .target(name: "TQSyntax"),
+    .target(name: "TQIO", dependencies: ["TQStorage"]),
+    .target(name: "TQExecution", dependencies: ["TQStorage", "TQSyntax"]),
+    .target(name: "TQEngine", dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution"]),
+    .target(name: "TQTestSupport", dependencies: ["TQEngine"]),
+    .executableTarget(
+      name: "tq",
+      dependencies: ["TQEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "TQStorageTests", dependencies: ["TQStorage"]),
+    .testTarget(name: "TQSyntaxTests", dependencies: ["TQSyntax"]),
+    .testTarget(name: "TQIOTests", dependencies: ["TQIO", "TQStorage"]),
+    .testTarget(name: "TQGoldenTests", dependencies: ["TQTestSupport", "TQEngine"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
+
+let optimized: [SwiftSetting] = [.unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release))]
+for target in package.targets where target.type == .regular {
+  target.swiftSettings = (target.swiftSettings ?? []) + optimized
+}

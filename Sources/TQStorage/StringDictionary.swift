@@ -1,0 +1,73 @@
+/// Builds a dictionary-coded string column one value at a time.
+///
+/// Codes are assigned in order of first appearance. Readers with a faster byte-level
+/// hash table may build `DictColumn` directly instead.
+public struct StringDictionaryBuilder: Sendable {
+  private var index: [String: UInt32] = [:]
+  /// Distinct strings in code order.
+  public private(set) var dictionary: [String] = []
+  /// One code per appended row.
+  public private(set) var codes: [UInt32] = []
+  /// Validity of the appended rows.
+  public private(set) var validity: Bitmap = Bitmap(count: 0, value: true)
+  private var hasNull = false
+
+  /// Creates an empty builder.
+  public init(capacity: Int = 0) { codes.reserveCapacity(capacity) }
+
+  /// The code of `s`, adding it to the dictionary when new.
+  public mutating func code(of s: String) -> UInt32 {
+    if let c = index[s] { return c }
+    let c = UInt32(dictionary.count)
+    index[s] = c
+    dictionary.append(s)
+    return c
+  }
+
+  /// Appends a string (or a null).
+  public mutating func append(_ s: String?) {
+    if let s {
+      codes.append(code(of: s))
+      validity.append(true)
+    } else {
+      codes.append(0)
+      validity.append(false)
+      hasNull = true
+    }
+  }
+
+  /// The finished column data and its validity (`nil` when there was no null).
+  public func finish() -> (DictColumn, Bitmap?) {
+    var dict = dictionary
+    if dict.isEmpty { dict = [""] }
+    return (DictColumn(codes: Codes(codes, cardinality: dict.count), dictionary: dict), hasNull ? validity : nil)
+  }
+}
+
+/// A dictionary-coded string column: codes per row and the distinct strings.
+public struct DictColumn: Sendable, Equatable {
+  /// The code of each row.
+  public var codes: Codes
+  /// The distinct strings; `dictionary[code]` is the row's string.
+  public var dictionary: [String]
+
+  /// Creates a column from codes and their dictionary.
+  public init(codes: Codes, dictionary: [String]) {
+    self.codes = codes
+    self.dictionary = dictionary
+  }
+
+  /// The string of row `i`.
+  @inline(__always) public subscript(i: Int) -> String { dictionary[codes[i]] }
+
+  /// The code of `s`, or `nil` when no row can hold it.
+  public func code(of s: String) -> Int? { dictionary.firstIndex(of: s) }
+
+  /// The rank of each code when the dictionary is sorted by UTF-8 bytes (for sorting rows).
+  public func sortRanks() -> [UInt32] {
+    let order = dictionary.indices.sorted { dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8) }
+    var rank = [UInt32](repeating: 0, count: dictionary.count)
+    for (r, c) in order.enumerated() { rank[c] = UInt32(r) }
+    return rank
+  }
+}

@@ -1,0 +1,65 @@
+extension Table {
+  /// Puts rows in journey order (journey, then time, stable) and records journey offsets.
+  ///
+  /// Does nothing unless the table has journey and time roles. A table that is already
+  /// in order (the common case for exports) costs one pass to check.
+  public mutating func arrangeJourneys() {
+    guard kind == .touches, let jc = column(for: .journey), let tc = column(for: .time) else {
+      setJourneyOffsets(nil)
+      return
+    }
+    let jKey = Self.sortKey(jc)
+    let tKey = Self.sortKey(tc)
+    var sorted = true
+    for i in 1..<max(rowCount, 1) where jKey[i - 1] > jKey[i] || (jKey[i - 1] == jKey[i] && tKey[i - 1] > tKey[i]) {
+      sorted = false
+      break
+    }
+    if !sorted {
+      // Journeys group by first appearance is not enough: sort by key so equal ids meet.
+      let rows: [UInt32] = (0..<UInt32(rowCount)).sorted { (a: UInt32, b: UInt32) -> Bool in
+        let ja = jKey[Int(a)], jb = jKey[Int(b)]
+        if ja != jb { return ja < jb }
+        let ta = tKey[Int(a)], tb = tKey[Int(b)]
+        if ta != tb { return ta < tb }
+        return a < b
+      }
+      columns = columns.map { $0.gather(rows) }
+      let jk = rows.map { jKey[Int($0)] }
+      setJourneyOffsets(Self.offsets(of: jk))
+    } else {
+      setJourneyOffsets(Self.offsets(of: jKey))
+    }
+  }
+
+  /// Start of each run of equal keys, plus a final sentinel.
+  static func offsets(of keys: [Int64]) -> [UInt32] {
+    var off: [UInt32] = []
+    off.reserveCapacity(keys.count / 4 + 2)
+    for i in 0..<keys.count where i == 0 || keys[i] != keys[i - 1] { off.append(UInt32(i)) }
+    off.append(UInt32(keys.count))
+    return off
+  }
+
+  /// An Int64 per row that orders rows as the column's values order (nulls first).
+  public static func sortKey(_ c: Column) -> [Int64] {
+    var key: [Int64]
+    switch c.data {
+    case .int(let a), .timestamp(let a): key = a
+    case .date(let a): key = a.map { Int64($0) }
+    case .bool(let a): key = a.map { $0 ? 1 : 0 }
+    case .float(let a): key = a.map { Self.orderedBits($0) }
+    case .string(let d):
+      let rank = d.sortRanks()
+      key = (0..<d.codes.count).map { Int64(rank[d.codes[$0]]) }
+    }
+    if c.validity != nil { for i in 0..<key.count where c.isNull(i) { key[i] = Int64.min } }
+    return key
+  }
+
+  /// Maps a Double to an Int64 with the same order.
+  @inline(__always) static func orderedBits(_ x: Double) -> Int64 {
+    let b = Int64(bitPattern: x.bitPattern)
+    return b < 0 ? ~b | Int64.min : b
+  }
+}

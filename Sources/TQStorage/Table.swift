@@ -1,0 +1,63 @@
+/// A table: equal-length columns, journey roles, and (when it has journey and time roles)
+/// rows in journey order with per-journey offsets.
+///
+/// Journey order means rows are sorted by (journey, time), so that every journey question
+/// is one sequential pass over `journeyOffsets`: journey `j` is rows
+/// `journeyOffsets[j] ..< journeyOffsets[j + 1]`.
+public struct Table: Sendable {
+  /// The columns, in order.
+  public var columns: [Column]
+  /// The number of rows.
+  public private(set) var rowCount: Int
+  /// Which column plays which journey role.
+  public var roles: [Role: String]
+  /// What a row stands for.
+  public var kind: TableKind
+  /// Start row of each journey plus a final sentinel, when rows are in journey order.
+  public private(set) var journeyOffsets: [UInt32]?
+
+  /// Creates a table; all columns must have `rowCount` rows.
+  public init(columns: [Column], rowCount: Int? = nil, roles: [Role: String] = [:], kind: TableKind = .touches) {
+    self.columns = columns
+    self.rowCount = rowCount ?? columns.first?.count ?? 0
+    self.roles = roles
+    self.kind = kind
+    self.journeyOffsets = nil
+  }
+
+  /// The column names in order.
+  public var columnNames: [String] { columns.map(\.name) }
+
+  /// The index of the column named `name` (exact match first, then case-insensitive).
+  public func columnIndex(_ name: String) -> Int? {
+    if let i = columns.firstIndex(where: { $0.name == name }) { return i }
+    let l = name.lowercased()
+    return columns.firstIndex(where: { $0.name.lowercased() == l })
+  }
+
+  /// The column named `name`.
+  public func column(_ name: String) -> Column? { columnIndex(name).map { columns[$0] } }
+
+  /// The column that plays `role`, if any.
+  public func column(for role: Role) -> Column? { roles[role].flatMap { column($0) } }
+
+  /// Bytes of memory the table holds.
+  public var memoryBytes: Int { columns.reduce(0) { $0 + $1.memoryBytes } + (journeyOffsets?.count ?? 0) * 4 }
+
+  /// The rows at the given positions; roles are kept, journey order is dropped.
+  public func gather(_ rows: [UInt32]) -> Table {
+    Table(columns: columns.map { $0.gather(rows) }, rowCount: rows.count, roles: roles, kind: kind)
+  }
+
+  /// The value at (`row`, `column`).
+  public func value(row: Int, column: Int) -> Value { columns[column].value(at: row) }
+
+  /// Keeps only roles whose columns exist.
+  public mutating func pruneRoles() {
+    roles = roles.filter { columnIndex($0.value) != nil }
+    if roles[.journey] == nil || roles[.time] == nil { journeyOffsets = nil }
+  }
+
+  /// Marks rows as being in journey order with the given offsets (trusted; for readers that know).
+  public mutating func setJourneyOffsets(_ offsets: [UInt32]?) { journeyOffsets = offsets }
+}
