@@ -19,8 +19,9 @@ let package = Package(
     .target(name: "TQSyntax"),
     .target(name: "TQIO", dependencies: ["TQStorage"]),
     .target(name: "TQExecution", dependencies: ["TQStorage", "TQSyntax"]),
-    .target(name: "TQEngine", dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution"]),
+    .target(name: "TQEngine", dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution", "TQGenerate"]),
     .target(name: "TQTestSupport", dependencies: ["TQEngine"]),
+    .target(name: "TQGenerate", dependencies: ["TQStorage"]),
     .executableTarget(
       name: "tq",
       dependencies: ["TQEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -29,6 +30,8 @@ let package = Package(
     .testTarget(name: "TQSyntaxTests", dependencies: ["TQSyntax"]),
     .testTarget(name: "TQIOTests", dependencies: ["TQIO", "TQStorage"]),
     .testTarget(name: "TQGoldenTests", dependencies: ["TQTestSupport", "TQEngine"]),
+    .testTarget(name: "TQEngineTests", dependencies: ["TQEngine", "TQIO", "TQStorage", "TQSyntax"]),
+    .testTarget(name: "TQGenerateTests", dependencies: ["TQGenerate", "TQStorage"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,43 @@
+import TQIO
+import TQSyntax
+
+/// The dot commands every input source understands (`.mode`, `.timer`, `.maxrows`, `.read`,
+/// `.exit`, `.help`); the interactive shell adds its own before these.
+enum DotCommands {
+  /// Runs one dot command.
+  static func run(_ name: Ident, _ args: [String], session: Session, source: SourceFile, directory: String,
+                  emit: (Output) -> Void) throws
+  {
+    let cmd = name.name.lowercased()
+    switch cmd {
+    case ".mode":
+      guard let a = args.first else { return emit(.text("mode: \(session.settings.mode.rawValue)\n")) }
+      guard let m = OutputMode(rawValue: a.lowercased()) else {
+        throw Diagnostic("unknown mode \"\(a)\"", in: source, name.range,
+                         hint: Suggest.hint(a, in: OutputMode.allCases.map(\.rawValue)) ?? "modes: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      session.settings.mode = m
+    case ".timer":
+      guard let a = args.first else { return emit(.text("timer: \(session.settings.timer ? "on" : "off")\n")) }
+      guard a == "on" || a == "off" else { throw Diagnostic(".timer takes on or off", in: source, name.range) }
+      session.settings.timer = a == "on"
+    case ".maxrows":
+      guard let a = args.first else { return emit(.text("maxrows: \(session.settings.maxRows)\n")) }
+      guard let n = Int(a), n > 0 else { throw Diagnostic(".maxrows takes a positive number", in: source, name.range) }
+      session.settings.maxRows = n
+    case ".read":
+      guard let a = args.first else { throw Diagnostic(".read needs a file name", in: source, name.range) }
+      try session.runScript(a, range: name.range, source: source, directory: directory, emit: emit)
+    case ".exit", ".quit":
+      guard let a = args.first else { return emit(.exit(0)) }
+      guard let code = Int32(a) else { throw Diagnostic(".exit takes a number", in: source, name.range) }
+      emit(.exit(code))
+    case ".help":
+      let entries = Registry.entries(.dotCommand).filter { args.isEmpty || $0.name.contains(args[0]) || $0.summary.contains(args[0]) }
+      emit(.text(entries.map { "\($0.syntax)\n    \($0.summary)" }.joined(separator: "\n") + "\n"))
+    default:
+      throw Diagnostic("unknown command \"\(name.name)\"", in: source, name.range,
+                       hint: Suggest.hint(cmd, in: Registry.names(.dotCommand)) ?? "type .help for the list")
+    }
+  }
+}

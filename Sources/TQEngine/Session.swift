@@ -1,0 +1,90 @@
+import Foundation
+import TQExecution
+import TQGenerate
+import TQIO
+import TQStorage
+import TQSyntax
+
+/// One tq session: the loaded tables, the table in use, and the settings.
+///
+/// This is the one API the command-line tool, the shell and the tests use. `run` parses a
+/// source (a script, a `-c` argument, a statement typed at the prompt), runs its statements
+/// in order, and reports what they produce through `emit`. A failing statement throws its
+/// diagnostics; the tables loaded before it stay as they were.
+public final class Session: @unchecked Sendable {
+  /// Loaded tables by name.
+  public internal(set) var tables: [String: Table] = [:]
+  /// The known truth of generated tables (true channel effects), by table name.
+  public internal(set) var truths: [String: GroundTruth] = [:]
+  /// The table that pipelines starting with a verb read.
+  public internal(set) var current: String?
+  /// Output and display settings.
+  public var settings = Settings()
+  /// The bundled datasets, known by name.
+  public let datasets: Datasets
+  /// Polled by long work; set by the shell's Ctrl-C handler.
+  public var isCancelled: @Sendable () -> Bool = { false }
+  /// How deep `run` / `.read` may nest.
+  static let maxNesting = 25
+  var nesting = 0
+
+  /// Creates a session; the main bundled dataset (`shop`) is in use, loaded on first use.
+  public init(datasets: Datasets = .locate()) {
+    self.datasets = datasets
+    current = datasets.names.contains(Datasets.main) ? Datasets.main : nil
+  }
+
+  /// Runs every statement of `source`; relative file names resolve against `directory`.
+  public func run(_ source: SourceFile, directory: String? = nil, emit: (Output) -> Void) throws {
+    let (script, diagnostics) = Parser.parse(source)
+    if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+    let dir = directory ?? FileManager.default.currentDirectoryPath
+    for statement in script.statements {
+      do {
+        try execute(statement, source: source, directory: dir, emit: emit)
+      } catch let e as Diagnostic {
+        throw DiagnosticList([e])
+      } catch let e as ExecutionError {
+        throw DiagnosticList([Diagnostic(e.message, in: source, statement.range)])
+      } catch is Cancelled {
+        throw DiagnosticList([Diagnostic("interrupted")])
+      }
+    }
+  }
+
+  /// Runs a string as if typed at the prompt (source name `tq`).
+  public func run(_ text: String, name: String = "tq", emit: (Output) -> Void) throws {
+    try run(SourceFile(name: name, text: text), emit: emit)
+  }
+
+  /// Runs statements and collects their outputs (tests and tools).
+  public func collect(_ text: String, name: String = "tq") throws -> [Output] {
+    var out: [Output] = []
+    try run(text, name: name) { out.append($0) }
+    return out
+  }
+}
+
+/// What a statement produces.
+public enum Output: Sendable {
+  /// A result table (stdout, in the session's mode).
+  case table(Table)
+  /// Text that is a result (help): stdout.
+  case text(String)
+  /// A note about what happened (`loaded shop: …`): stderr, only on a terminal in scripts.
+  case status(String)
+  /// `.exit N`: stop with this status.
+  case exit(Int32)
+}
+
+/// Output and display settings changed by dot commands.
+public struct Settings: Sendable {
+  /// How results are printed.
+  public var mode: OutputMode = .table
+  /// Rows shown in table mode before the middle is elided.
+  public var maxRows: Int = 40
+  /// Print elapsed time after each result.
+  public var timer = false
+  /// Creates default settings.
+  public init() {}
+}

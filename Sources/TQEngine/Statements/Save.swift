@@ -1,0 +1,33 @@
+import TQIO
+import TQSyntax
+
+extension Session {
+  /// `save pipeline to "file" [format f]`: written to a temp file and renamed into place.
+  func save(_ p: Pipeline, to path: StringLiteral, format: Ident?, source: SourceFile, directory: String,
+            emit: (Output) -> Void) throws
+  {
+    let formats = ["csv", "tsv", "json", "jsonl", "markdown"]
+    let fmt: FileFormat
+    if let format {
+      guard let f = FileFormat(rawValue: format.name.lowercased()), formats.contains(f.rawValue) else {
+        throw Diagnostic("unknown format \"\(format.name)\"", in: source, format.range,
+                         hint: Suggest.hint(format.name, in: formats) ?? "formats: \(formats.joined(separator: ", "))")
+      }
+      fmt = f
+    } else {
+      guard let f = FileWriter.format(forExtension: path.value) else {
+        throw Diagnostic("cannot tell the format from the file name", in: source, path.range,
+                         hint: "end it with .csv, .tsv, .json, .jsonl or .md, or add: format csv")
+      }
+      fmt = f
+    }
+    let t = try evaluate(p, source: source)
+    let file = resolve(path.value, directory: directory)
+    do throws(FileError) {
+      try FileWriter.write(t, to: file, format: fmt)
+    } catch {
+      throw Diagnostic(error.message, in: source, path.range)
+    }
+    emit(.status("saved \(t.rowCount.grouped) rows to \(path.value)"))
+  }
+}

@@ -1,0 +1,63 @@
+import TQStorage
+
+/// Tight loops over code and value buffers, specialised by code width.
+enum Kernels {
+  /// `table[code]` for every row.
+  static func lookup<T>(_ codes: Codes, _ table: [T]) -> [T] {
+    switch codes {
+    case .u8(let c): return lookup(c, table)
+    case .u16(let c): return lookup(c, table)
+    case .u32(let c): return lookup(c, table)
+    }
+  }
+
+  /// `table[code]` for every code of one width.
+  static func lookup<C: FixedWidthInteger, T>(_ codes: [C], _ table: [T]) -> [T] {
+    codes.withUnsafeBufferPointer { src in
+      table.withUnsafeBufferPointer { tab in
+        [T](unsafeUninitializedCapacity: src.count) { dst, n in
+          for i in 0..<src.count { (dst.baseAddress! + i).initialize(to: tab[Int(src[i])]) }
+          n = src.count
+        }
+      }
+    }
+  }
+
+  /// Positions (from `rows`, or 0..<count when nil) whose code is marked in `mask` and whose row is valid.
+  static func select(_ codes: Codes, mask: [Bool], validity: Bitmap?, rows: [UInt32]?, count: Int) -> [UInt32] {
+    switch codes {
+    case .u8(let c): return select(c, mask, validity, rows, count)
+    case .u16(let c): return select(c, mask, validity, rows, count)
+    case .u32(let c): return select(c, mask, validity, rows, count)
+    }
+  }
+
+  /// `select` for one code width.
+  static func select<C: FixedWidthInteger>(_ codes: [C], _ mask: [Bool], _ validity: Bitmap?, _ rows: [UInt32]?, _ count: Int)
+    -> [UInt32]
+  {
+    var out: [UInt32] = []
+    let m = mask.map { $0 ? UInt8(1) : 0 }
+    codes.withUnsafeBufferPointer { c in
+      m.withUnsafeBufferPointer { mk in
+        if let rows {
+          out.reserveCapacity(rows.count)
+          for r in rows where mk[Int(c[Int(r)])] != 0 { out.append(r) }
+        } else {
+          var n = 0
+          for i in 0..<count { n &+= Int(mk[Int(c[i])]) }
+          out = [UInt32](unsafeUninitializedCapacity: n) { dst, k in
+            var j = 0
+            for i in 0..<count where mk[Int(c[i])] != 0 {
+              dst[j] = UInt32(i)
+              j &+= 1
+            }
+            k = j
+          }
+        }
+      }
+    }
+    if let validity { out.removeAll { !validity[Int($0)] } }
+    return out
+  }
+}

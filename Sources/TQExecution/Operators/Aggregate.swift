@@ -1,0 +1,29 @@
+import TQStorage
+
+/// `group … agg …` and `distinct`: one output row per key combination, sorted by the keys.
+enum Aggregate {
+  /// Groups `rel` by `keys` and computes `aggregates` per group.
+  static func run(keys: [NamedExpr], aggregates: [BoundAggregate], over rel: Relation) throws -> Relation {
+    let ev = Evaluator(relation: rel)
+    let n = rel.count
+    let keyCols = try keys.map { k -> Column in
+      var c = try ev.eval(k.expr).column(count: n, type: k.expr.type)
+      c.name = k.name
+      return c
+    }
+    let groups = GroupIds(keyCols, rows: n)
+    let ngroups = n == 0 && !keys.isEmpty ? 0 : groups.count
+    let firstRows = groups.firstRow.prefix(ngroups).map { UInt32(max($0, 0)) }
+    var out = keyCols.map { $0.gather(firstRows) }
+    for a in aggregates {
+      let input = try a.argument.map { try ev.eval($0).column(count: n, type: $0.type) }
+      var c = try AggregateKernels.compute(a, input: input, groups: groups.ids, count: ngroups, rows: n)
+      c.name = a.name
+      out.append(c)
+    }
+    // Order groups by their keys so that results are deterministic and easy to read.
+    let order = Sort.permutation(out.prefix(keyCols.count).map { (Table.sortKey($0), $0.validity, false) }, count: ngroups)
+    out = out.map { $0.gather(order) }
+    return Relation(columns: out, count: ngroups, roles: rel.roles, kind: rel.kind)
+  }
+}

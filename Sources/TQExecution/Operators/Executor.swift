@@ -1,0 +1,72 @@
+import TQStorage
+import TQSyntax
+
+/// Runs a `LogicalPlan` over the tables of a session and returns the result as a table.
+///
+/// Operators pass `Relation`s: a filter narrows the selection vector, a sort permutes it,
+/// `take` cuts it, and only operators that compute new columns materialise rows. Work is
+/// done a column at a time; filters and generic expressions run in batches of
+/// `batchSize` rows, polling `isCancelled` between batches.
+public struct Executor {
+  /// The tables a plan can read.
+  public let tables: [String: Table]
+  /// Polled between batches; when it returns true the executor throws `Cancelled`.
+  public let isCancelled: @Sendable () -> Bool
+  /// Rows per batch for filters and generic expressions.
+  public static let batchSize = 1 << 16
+
+  /// Creates an executor.
+  public init(tables: [String: Table], isCancelled: @escaping @Sendable () -> Bool = { false }) {
+    self.tables = tables
+    self.isCancelled = isCancelled
+  }
+
+  /// Runs a plan; the result has the column names and roles of `schema`.
+  public func run(_ plan: LogicalPlan, schema: Schema) throws -> Table {
+    let rel = try execute(plan)
+    var t = rel.table()
+    for (i, f) in schema.fields.enumerated() where i < t.columns.count { t.columns[i].name = f.name }
+    t.roles = schema.roles
+    t.pruneRoles()
+    return t
+  }
+
+  /// Runs a plan to a relation.
+  func execute(_ plan: LogicalPlan) throws -> Relation {
+    if isCancelled() { throw Cancelled() }
+    switch plan {
+    case .scan(let name):
+      guard let t = tables[name] else { throw ExecutionError("table \"\(name)\" is not loaded") }
+      return Relation(t)
+    case .filter(let input, let p):
+      var rel = try execute(input)
+      rel.selection = try Filter.select(p, in: rel, isCancelled: isCancelled)
+      return rel
+    case .project(let input, let items, let keepInput):
+      return try Project.run(items, keepInput: keepInput, over: try execute(input))
+    case .aggregate(let input, let keys, let aggs):
+      return try Aggregate.run(keys: keys, aggregates: aggs, over: try execute(input))
+    case .sort(let input, let keys):
+      return try Sort.run(keys, over: try execute(input))
+    case .limit(let input, let n):
+      var rel = try execute(input)
+      if n < rel.count { rel.selection = Array((rel.selection ?? (0..<UInt32(rel.baseCount)).map { $0 })[0..<n]) }
+      return rel
+    case .distinct(let input, let cols):
+      let rel = try execute(input)
+      let keys = cols.map { NamedExpr(rel.columns[$0].name, .column($0, rel.columns[$0].type)) }
+      return try Aggregate.run(keys: keys, aggregates: [], over: rel)
+    case .join(let input, let right, let lk, let rk, let keepLeft):
+      guard let t = tables[right] else { throw ExecutionError("table \"\(right)\" is not loaded") }
+      return Join.run(try execute(input), Relation(t), leftKeys: lk, rightKeys: rk, keepLeftUnmatched: keepLeft)
+    case .rename(let input, let map):
+      var rel = try execute(input)
+      for (i, name) in map {
+        let old = rel.columns[i].name
+        rel.columns[i].name = name
+        for (r, c) in rel.roles where c == old { rel.roles[r] = name }
+      }
+      return rel
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import TQStorage
+import TQSyntax
+
+/// `where`: turns a predicate into a selection vector, without copying columns.
+///
+/// `a and b` filters by `a` then evaluates `b` only on the survivors. Comparisons of a
+/// text column with constants (`==`, `!=`, `in`, `like`, `~`) are decided once per
+/// dictionary entry and then scan the codes; comparisons of a number or time column with a
+/// constant scan the values. Anything else is evaluated in batches.
+enum Filter {
+  /// The rows of `rel` (in its order) where `p` is true.
+  static func select(_ p: BoundExpr, in rel: Relation, isCancelled: () -> Bool) throws -> [UInt32] {
+    if case .binary(.and, let l, let r, _) = p {
+      var narrowed = rel
+      narrowed.selection = try select(l, in: rel, isCancelled: isCancelled)
+      return try select(r, in: narrowed, isCancelled: isCancelled)
+    }
+    if let mask = try dictionaryMask(p, rel), case .string(let d) = rel.columns[mask.column].data {
+      return Kernels.select(d.codes, mask: mask.mask, validity: rel.columns[mask.column].validity, rows: rel.selection,
+                            count: rel.baseCount)
+    }
+    return try generic(p, in: rel, isCancelled: isCancelled)
+  }
+
+  /// For a test of a text column against constants, the per-code outcome.
+  static func dictionaryMask(_ p: BoundExpr, _ rel: Relation) throws -> (column: Int, mask: [Bool])? {
+    switch p {
+    case .binary(let op, .column(let i, .string), .constant(.string(let s), _), _):
+      guard case .string(let d) = rel.columns[i].data else { return nil }
+      if op.isComparison {
+        let probe = Compare.strings(op, .column(Column(name: "", data: .string(DictColumn(codes: .u32(Array(0..<UInt32(d.dictionary.count))), dictionary: d.dictionary)))), .constant(.string(s), .string), count: d.dictionary.count)
+        guard case .bool(let m) = probe.data else { return nil }
+        return (i, m)
+      }
+      if op == .like || op == .matches {
+        let pattern = try Pattern(op == .like ? .glob(s) : .regex(s))
+        return (i, d.dictionary.map { pattern.matches($0) })
+      }
+      return nil
+    case .inList(.column(let i, .string), let values, let negated):
+      guard case .string(let d) = rel.columns[i].data else { return nil }
+      let set = Set(values.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
+      return (i, d.dictionary.map { set.contains($0) != negated })
+    default:
+      return nil
+    }
+  }
+
+  /// Evaluates `p` batch by batch and keeps the rows where it is true.
+  static func generic(_ p: BoundExpr, in rel: Relation, isCancelled: () -> Bool) throws -> [UInt32] {
+    var out: [UInt32] = []
+    let n = rel.count
+    var start = 0
+    while start < n {
+      if isCancelled() { throw Cancelled() }
+      let end = min(n, start + Executor.batchSize)
+      let rows: [UInt32] = rel.selection.map { Array($0[start..<end]) } ?? (UInt32(start)..<UInt32(end)).map { $0 }
+      var batch = rel
+      batch.selection = rows
+      let v = try Evaluator(relation: batch).eval(p).column(count: rows.count, type: .bool)
+      if case .bool(let b) = v.data {
+        for k in 0..<rows.count where b[k] && !v.isNull(k) { out.append(rows[k]) }
+      }
+      start = end
+    }
+    return out
+  }
+}

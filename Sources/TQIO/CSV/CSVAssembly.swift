@@ -1,0 +1,168 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import TQStorage
+
+/// Turns parsed chunks into finished columns: agrees on one type per column, fills string
+/// rows that need their text, merges dictionaries and copies the values out.
+enum CSVAssembly {
+  /// The finished columns; releases every chunk.
+  static func assemble(names: [String], chunks: [CSVChunk], dialect: CSVDialect) -> [Column] {
+    let n = names.count
+    var targets = [InferredType](repeating: .empty, count: n)
+    for ch in chunks {
+      for c in 0..<n { targets[c] = targets[c].joined(with: ch.columns[c].type) }
+    }
+    for ch in chunks {
+      for c in 0..<n where ch.columns[c].type != targets[c] {
+        if targets[c] == .string {
+          let pending = ch.columns[c].type == .empty ? 0 : ch.rows
+          ch.columns[c].becomeString(pendingRows: pending)
+        } else {
+          ch.columns[c].convert(to: targets[c], rows: ch.rows)
+        }
+      }
+    }
+    let needText = chunks.filter { ch in (0..<n).contains { ch.columns[$0].pendingRows > 0 } }
+    _ = Parallel.map(needText.count) { fillPendingText(needText[$0], dialect: dialect) }
+    // Columns are independent: build them on two threads, each taking every other one.
+    let workers = chunks.count > 1 && n > 1 ? 2 : 1
+    let built = Parallel.map(workers) { w in
+      stride(from: w, to: n, by: workers).map { c -> Column in
+        let column = build(name: names[c], type: targets[c], chunks: chunks, column: c)
+        for ch in chunks { ch.columns[c].release() }
+        return column
+      }
+    }
+    let columns = (0..<n).map { built[$0 % workers][$0 / workers] }
+    for ch in chunks {
+      ch.columns.deinitialize(count: n)
+      ch.columns.deallocate()
+    }
+    return columns
+  }
+
+  /// Re-reads a chunk's records to set the codes of string rows typed before the column
+  /// turned into a string column.
+  private static func fillPendingText(_ ch: CSVChunk, dialect: CSVDialect) {
+    let n = ch.columnCount
+    var rows = 0
+    for c in 0..<n { rows = max(rows, ch.columns[c].pendingRows) }
+    var tok = CSVTokenizer(start: ch.start, end: ch.end, dialect: dialect, line: 1)
+    defer { tok.release() }
+    for row in 0..<rows {
+      tok.resetScratch()
+      if n > 1 { tok.skipBlankLines() }
+      for c in 0..<n {
+        _ = tok.next()
+        if row < ch.columns[c].pendingRows && (tok.count > 0 || tok.quoted) {
+          ch.columns[c].setCode(tok.field, tok.count, row: row)
+        }
+      }
+    }
+    for c in 0..<n { ch.columns[c].pendingRows = 0 }
+  }
+
+  /// One finished column from the same column of every chunk.
+  private static func build(name: String, type: InferredType, chunks: [CSVChunk], column c: Int) -> Column {
+    let total = chunks.reduce(0) { $0 + $1.rows }
+    let validity = nullMask(chunks: chunks, column: c, total: total)
+    let data: ColumnData
+    switch type {
+    case .int: data = .int(copyValues(chunks, c, total) { Int64(bitPattern: $0) })
+    case .float: data = .float(copyValues(chunks, c, total) { Double(bitPattern: $0) })
+    case .timestamp: data = .timestamp(copyValues(chunks, c, total) { Int64(bitPattern: $0) })
+    case .date: data = .date(copyValues(chunks, c, total) { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) })
+    case .bool: data = .bool(copyValues(chunks, c, total) { $0 != 0 })
+    case .string, .empty: data = .string(strings(chunks, c, total))
+    }
+    return Column(name: name, data: data, validity: validity)
+  }
+
+  /// The typed values of column `c` of every chunk, one after the other.
+  private static func copyValues<T>(_ chunks: [CSVChunk], _ c: Int, _ total: Int, _ convert: (UInt64) -> T) -> [T] {
+    [T](unsafeUninitializedCapacity: total) { buf, initialized in
+      var o = 0
+      for ch in chunks {
+        let src = ch.columns[c].values!
+        let dst = buf.baseAddress! + o
+        if MemoryLayout<T>.stride == 8 {
+          memcpy(UnsafeMutableRawPointer(dst), src, ch.rows * 8)
+        } else {
+          for r in 0..<ch.rows { (dst + r).initialize(to: convert(src[r])) }
+        }
+        o += ch.rows
+      }
+      initialized = total
+    }
+  }
+
+  /// The dictionary-coded strings of column `c`: the first chunk's dictionary absorbs the
+  /// others' keys, whose codes are remapped.
+  private static func strings(_ chunks: [CSVChunk], _ c: Int, _ total: Int) -> DictColumn {
+    var remaps: [[UInt32]?] = [nil]
+    let base = chunks[0].columns + c
+    if base.pointee.dictionary == nil { base.pointee.becomeString(pendingRows: 0) }
+    for ch in chunks.dropFirst() {
+      var remap = [UInt32](repeating: 0, count: max(1, ch.columns[c].dictionary?.count ?? 0))
+      if let d = ch.columns[c].dictionary {
+        for k in 0..<d.count {
+          let key = d.key(k)
+          remap[k] = base.pointee.dictionary!.insert(key.baseAddress ?? UnsafePointer(bitPattern: 1)!, key.count)
+        }
+      }
+      remaps.append(remap)
+    }
+    let dict = base.pointee.dictionary!
+    let cardinality = max(dict.count, 1)
+    func codes<T: FixedWidthInteger>(_: T.Type) -> [T] {
+      [T](unsafeUninitializedCapacity: total) { buf, initialized in
+        var o = 0
+        for (k, ch) in chunks.enumerated() {
+          let dst = buf.baseAddress! + o
+          if let src = ch.columns[c].codes {
+            src.copy(rows: ch.rows, to: dst, remap: remaps[k])
+          } else {
+            dst.initialize(repeating: 0, count: ch.rows)
+          }
+          o += ch.rows
+        }
+        initialized = total
+      }
+    }
+    let packed: Codes
+    if cardinality <= 256 {
+      packed = .u8(codes(UInt8.self))
+    } else if cardinality <= 65_536 {
+      packed = .u16(codes(UInt16.self))
+    } else {
+      packed = .u32(codes(UInt32.self))
+    }
+    let strings = dict.count == 0 ? [""] : dict.strings()
+    return DictColumn(codes: packed, dictionary: strings)
+  }
+
+  /// The validity of column `c` over all chunks, or `nil` when no row is null.
+  private static func nullMask(chunks: [CSVChunk], column c: Int, total: Int) -> Bitmap? {
+    let nulls = chunks.reduce(0) { $0 + $1.columns[c].nullCount }
+    if nulls == 0 { return nil }
+    let dense = nulls * 2 > total
+    var mask = Bitmap(count: total, value: !dense)
+    var o = 0
+    for ch in chunks {
+      let words = ch.columns[c].nulls
+      for w in 0..<ColumnAccumulator.words(ch.rows) {
+        var x = dense ? ~words[w] : words[w]
+        if dense && (w + 1) * 64 > ch.rows { x &= (1 << UInt64(ch.rows - w * 64)) &- 1 }
+        while x != 0 {
+          mask[o + w * 64 + x.trailingZeroBitCount] = dense
+          x &= x &- 1
+        }
+      }
+      o += ch.rows
+    }
+    return mask
+  }
+}

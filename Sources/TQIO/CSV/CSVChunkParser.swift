@@ -1,0 +1,139 @@
+/// One parsed range of records: a column accumulator per column, plus where it ended.
+///
+/// The owner must call `release()` (or hand the columns to `CSVAssembly`, which does).
+struct CSVChunk {
+  /// The first byte of the range.
+  let start: UnsafePointer<UInt8>
+  /// One past the last byte of the range.
+  let end: UnsafePointer<UInt8>
+  /// The columns, `columnCount` of them.
+  let columns: UnsafeMutablePointer<ColumnAccumulator>
+  /// The number of columns.
+  let columnCount: Int
+  /// The number of records read.
+  let rows: Int
+  /// The line number after the last record (relative to the line the range started on).
+  let endLine: Int
+
+  /// Frees every column.
+  func release() {
+    for c in 0..<columnCount { columns[c].release() }
+    columns.deinitialize(count: columnCount)
+    columns.deallocate()
+  }
+}
+
+/// Parses a range of records (no header) into typed columns.
+///
+/// The range is first checked for invalid UTF-8 and NUL bytes in one fast pass; records are
+/// then tokenised and each field is parsed as its column's current type (PERFORMANCE.md).
+/// Errors carry lines counted from `firstLine`.
+struct CSVChunkParser {
+  /// The input range.
+  let start: UnsafePointer<UInt8>
+  let end: UnsafePointer<UInt8>
+  /// The file's dialect.
+  let dialect: CSVDialect
+  /// Fields per record.
+  let columnCount: Int
+  /// The line number of the range's first byte.
+  let firstLine: Int
+  /// The path, for errors.
+  let path: String
+
+  /// Fields tokenised per batch before the columns convert them.
+  private static let batchFields = 32_768
+
+  /// Parses the range; `estimatedRows` sizes the first buffers.
+  ///
+  /// Records are tokenised a batch at a time into (pointer, length) spans; each column then
+  /// converts its spans in one loop, so the type switch is predictable and one column's
+  /// dictionary stays in cache.
+  func parse(estimatedRows: Int) throws(FileError) -> CSVChunk {
+    // A bad byte is reported when the tokeniser reaches its field, so that an earlier
+    // structural error wins, as it would in a file read front to back.
+    let problem = UTF8Validation.firstProblem(start, end - start, rejectNUL: true)
+    let bad = problem.map { start + $0.offset } ?? end
+    let n = columnCount
+    let last = n - 1
+    let batchRows = max(1, Self.batchFields / n)
+    let fields = UnsafeMutablePointer<UnsafePointer<UInt8>>.allocate(capacity: batchRows * n)
+    let lengths = UnsafeMutablePointer<Int>.allocate(capacity: batchRows * n)  // quoted: ~length
+    defer {
+      fields.deallocate()
+      lengths.deallocate()
+    }
+    var capacity = max(16, estimatedRows)
+    let cols = UnsafeMutablePointer<ColumnAccumulator>.allocate(capacity: n)
+    for c in 0..<n { (cols + c).initialize(to: ColumnAccumulator(capacity: capacity)) }
+    var tok = CSVTokenizer(start: start, end: end, dialect: dialect, line: firstLine)
+    defer { tok.release() }
+    var row = 0
+    let skipBlank = n > 1
+    while true {
+      // Tokenise up to `batchRows` records.
+      tok.resetScratch()
+      var batch = 0
+      while batch < batchRows {
+        if skipBlank { tok.skipBlankLines() }
+        if tok.atEnd { break }
+        let recordLine = tok.line
+        let base = batch * n
+        var c = 0
+        while true {
+          let e = tok.next()
+          fields[base + c] = tok.field
+          lengths[base + c] = tok.quoted ? ~tok.count : tok.count
+          let error: FileError
+          if bad < tok.p && e != .unterminatedQuote, let problem {
+            error = CSVErrors.badByte(path, problem.problem, line: recordLine, field: c + 1)
+          } else if e == .delimiter && c < last {
+            c += 1
+            continue
+          } else if e == .record && c == last {
+            break
+          } else {
+            error = recordError(e, field: c, tokenizer: &tok, line: recordLine)
+          }
+          CSVChunk(start: start, end: end, columns: cols, columnCount: n, rows: row, endLine: 0).release()
+          throw error
+        }
+        batch += 1
+      }
+      if batch == 0 { break }
+      if row + batch > capacity {
+        let grown = max(row + batch, capacity + capacity / 2 + 1024)
+        for c in 0..<n { cols[c].grow(to: grown) }
+        capacity = grown
+      }
+      // Convert column by column.
+      for c in 0..<n {
+        var k = c
+        for r in row..<(row + batch) {
+          let len = lengths[k]
+          cols[c].append(fields[k], len < 0 ? ~len : len, quoted: len < 0, row: r)
+          k += n
+        }
+      }
+      row += batch
+    }
+    return CSVChunk(
+      start: start, end: end, columns: cols, columnCount: n, rows: row, endLine: tok.line)
+  }
+
+  /// The error for a record that ended badly at field index `c`.
+  private func recordError(_ e: FieldEnd, field c: Int, tokenizer tok: inout CSVTokenizer, line: Int) -> FileError {
+    switch e {
+    case .unterminatedQuote:
+      return CSVErrors.unterminatedQuote(path, line: line)
+    case .junkAfterQuote:
+      return CSVErrors.junkAfterQuote(path, line: line, field: c + 1)
+    case .record:
+      return CSVErrors.ragged(path, line: line, expected: columnCount, found: c + 1)
+    case .delimiter:
+      var found = c + 2
+      while tok.next() == .delimiter { found += 1 }
+      return CSVErrors.ragged(path, line: line, expected: columnCount, found: found)
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/// One column being read: its inferred type so far, values or string codes, and null bits.
+///
+/// Every row of the chunk has a slot in the buffers (`capacity` rows, the same for all
+/// columns of a chunk). A typed column that meets a value of another type widens in place
+/// (int → float, date → timestamp) or becomes a string column whose earlier rows
+/// (`pendingRows`) are filled from the text afterwards. The owner must call `release()`
+/// exactly once.
+struct ColumnAccumulator {
+  /// The type inferred from the rows so far.
+  private(set) var type: InferredType = .empty
+  /// Typed values (Int64 / Double bits / 0-1 / days / µs) when the type is not string.
+  private(set) var values: UnsafeMutablePointer<UInt64>?
+  /// Dictionary codes when the type is string.
+  private(set) var codes: CodeBuffer?
+  /// The distinct strings when the type is string.
+  var dictionary: ByteDictionary?
+  /// One bit per row, set when the row is null.
+  private(set) var nulls: UnsafeMutablePointer<UInt64>
+  /// The number of null rows.
+  private(set) var nullCount = 0
+  /// Rows `0..<pendingRows` of a string column still need their codes from the text.
+  var pendingRows = 0
+  /// Rows the buffers hold.
+  private(set) var capacity: Int
+
+  /// Creates an all-null column with room for `capacity` rows.
+  init(capacity: Int) {
+    self.capacity = capacity
+    nulls = RawMemory.allocateZeroed(UInt64.self, Self.words(capacity))
+  }
+
+  /// Words of null bits for `rows` rows.
+  @inline(__always) static func words(_ rows: Int) -> Int { (rows + 63) >> 6 }
+
+  /// Frees the buffers.
+  mutating func release() {
+    RawMemory.release(values)
+    RawMemory.release(nulls)
+    codes?.release()
+    dictionary?.release()
+    values = nil
+    codes = nil
+    dictionary = nil
+  }
+
+  /// Grows every buffer to `new` rows.
+  mutating func grow(to new: Int) {
+    if let v = values { values = RawMemory.reallocate(v, new) }
+    codes?.grow(to: new)
+    nulls = RawMemory.reallocateZeroingTail(nulls, from: Self.words(capacity), to: Self.words(new))
+    capacity = new
+  }
+
+  /// Whether row `r` is null.
+  @inline(__always) func isNull(_ r: Int) -> Bool { nulls[r >> 6] >> UInt64(r & 63) & 1 != 0 }
+
+  /// Appends one field's text as row `row` (an unquoted empty field is null).
+  @inline(__always) mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool, row: Int) {
+    if n == 0 && !quoted {
+      appendNull(row)
+      return
+    }
+    switch type {
+    case .string:
+      setCode(p, n, row: row)
+    case .empty:
+      start(p, n, row: row)
+    default:
+      if n > 0, let v = FieldClassifier.parse(p, n, as: type) {
+        values.unsafelyUnwrapped[row] = v
+      } else {
+        widen(p, n, row: row)
+      }
+    }
+  }
+
+  /// Marks row `row` null.
+  @inline(__always) mutating func appendNull(_ row: Int) {
+    nulls[row >> 6] |= 1 << UInt64(row & 63)
+    nullCount &+= 1
+    if let v = values { v[row] = 0 }
+  }
+
+  /// Sets the string code of row `row` from its text.
+  @inline(__always) mutating func setCode(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
+    let code = dictionary!.insert(p, n)
+    codes!.set(code, row: row)
+  }
+
+  /// The first non-null value: its type becomes the column's.
+  @inline(never) private mutating func start(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
+    let (t, bits) = n > 0 ? FieldClassifier.classify(p, n) : (.string, 0)
+    if t == .string {
+      becomeString(pendingRows: 0)
+      setCode(p, n, row: row)
+      return
+    }
+    type = t
+    let v: UnsafeMutablePointer<UInt64> = RawMemory.allocateZeroed(UInt64.self, capacity)
+    v[row] = bits
+    values = v
+  }
+
+  /// A value the current type rejects: widen by value, or turn into a string column.
+  @inline(never) private mutating func widen(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
+    let (t, bits) = n > 0 ? FieldClassifier.classify(p, n) : (.string, 0)
+    let target = type.joined(with: t)
+    if target != .string {
+      convert(to: target, rows: row)
+      values.unsafelyUnwrapped[row] = bits
+      return
+    }
+    becomeString(pendingRows: row)
+    setCode(p, n, row: row)
+  }
+
+  /// Converts the first `rows` values to `target` when that needs no text (see
+  /// `InferredType.convertsByValue`).
+  mutating func convert(to target: InferredType, rows: Int) {
+    precondition(type.convertsByValue(to: target) && target != .string)
+    if type == target { return }
+    if type == .empty {
+      values = RawMemory.allocateZeroed(UInt64.self, capacity)
+    } else if let v = values {
+      for r in 0..<rows { v[r] = FieldClassifier.widen(v[r], from: type, to: target) }
+    }
+    type = target
+  }
+
+  /// Turns the column into a string column; rows `0..<pendingRows` get their codes later.
+  mutating func becomeString(pendingRows: Int) {
+    RawMemory.release(values)
+    values = nil
+    type = .string
+    codes = CodeBuffer(capacity: capacity)
+    if dictionary == nil { dictionary = ByteDictionary() }
+    self.pendingRows = pendingRows
+  }
+}

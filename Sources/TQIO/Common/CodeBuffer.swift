@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Dictionary codes per row in the narrowest width so far: 1 byte until a code reaches
+/// 256, then 2 bytes until 65,536, then 4. Widening rewrites the rows already set.
+///
+/// Most categorical columns never leave one byte per row, which keeps a 10M-row load's
+/// working memory (and its page faults) small. The owner must call `release()`.
+struct CodeBuffer {
+  private var base: UnsafeMutableRawPointer
+  /// Bytes per code: 1, 2 or 4.
+  private(set) var width = 1
+  private var capacity: Int
+
+  /// Creates a buffer of `capacity` zero codes.
+  init(capacity: Int) {
+    self.capacity = capacity
+    base = UnsafeMutableRawPointer(RawMemory.allocateZeroed(UInt8.self, capacity))
+  }
+
+  /// Frees the buffer.
+  func release() { free(base) }
+
+  /// Grows to `newCapacity` rows (new rows hold code 0).
+  mutating func grow(to newCapacity: Int) {
+    let p = RawMemory.reallocateZeroingTail(
+      base.assumingMemoryBound(to: UInt8.self), from: capacity * width, to: newCapacity * width)
+    base = UnsafeMutableRawPointer(p)
+    capacity = newCapacity
+  }
+
+  /// Sets the code of `row`, widening first when it does not fit (`row` is the number of
+  /// rows set so far that must be kept; later rows are 0).
+  @inline(__always) mutating func set(_ code: UInt32, row: Int) {
+    switch width {
+    case 1 where code < 256: base.storeBytes(of: UInt8(truncatingIfNeeded: code), toByteOffset: row, as: UInt8.self)
+    case 2 where code < 65_536:
+      base.storeBytes(of: UInt16(truncatingIfNeeded: code), toByteOffset: row &* 2, as: UInt16.self)
+    case 4: base.storeBytes(of: code, toByteOffset: row &* 4, as: UInt32.self)
+    default:
+      widen(to: code < 65_536 ? 2 : 4)
+      set(code, row: row)
+    }
+  }
+
+  /// The code of `row`.
+  @inline(__always) func get(_ row: Int) -> UInt32 {
+    switch width {
+    case 1: return UInt32(base.load(fromByteOffset: row, as: UInt8.self))
+    case 2: return UInt32(base.load(fromByteOffset: row &* 2, as: UInt16.self))
+    default: return base.load(fromByteOffset: row &* 4, as: UInt32.self)
+    }
+  }
+
+  /// Copies `rows` codes into `dst` as `T`, through `remap` when given.
+  func copy<T: FixedWidthInteger>(rows: Int, to dst: UnsafeMutablePointer<T>, remap: [UInt32]?) {
+    switch width {
+    case 1: Self.copy(base.assumingMemoryBound(to: UInt8.self), rows, dst, remap)
+    case 2: Self.copy(base.assumingMemoryBound(to: UInt16.self), rows, dst, remap)
+    default: Self.copy(base.assumingMemoryBound(to: UInt32.self), rows, dst, remap)
+    }
+  }
+
+  private static func copy<S: FixedWidthInteger, T: FixedWidthInteger>(
+    _ src: UnsafePointer<S>, _ rows: Int, _ dst: UnsafeMutablePointer<T>, _ remap: [UInt32]?
+  ) {
+    if let remap {
+      remap.withUnsafeBufferPointer { m in
+        for r in 0..<rows { (dst + r).initialize(to: T(truncatingIfNeeded: m[Int(src[r])])) }
+      }
+    } else if S.self == T.self {
+      memcpy(dst, src, rows * MemoryLayout<T>.stride)
+    } else {
+      for r in 0..<rows { (dst + r).initialize(to: T(truncatingIfNeeded: src[r])) }
+    }
+  }
+
+  /// Rewrites every row in `newWidth` bytes.
+  @inline(never) private mutating func widen(to newWidth: Int) {
+    let wider = UnsafeMutableRawPointer(RawMemory.allocateZeroed(UInt8.self, capacity * newWidth))
+    for r in 0..<capacity {
+      let c = get(r)
+      if newWidth == 2 {
+        wider.storeBytes(of: UInt16(truncatingIfNeeded: c), toByteOffset: r * 2, as: UInt16.self)
+      } else {
+        wider.storeBytes(of: c, toByteOffset: r * 4, as: UInt32.self)
+      }
+    }
+    free(base)
+    base = wider
+    width = newWidth
+  }
+}

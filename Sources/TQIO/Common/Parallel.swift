@@ -1,0 +1,27 @@
+import Dispatch
+
+/// Runs a few independent jobs on separate threads (the readers use two: one per core).
+enum Parallel {
+  /// Calls `body(i)` for every `i` in `0..<count`, concurrently when `count > 1`, and
+  /// returns the results in order. `body` must only touch state that job `i` owns.
+  static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    if count <= 1 { return count == 1 ? [body(0)] : [] }
+    let results = UnsafeMutablePointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil, count: count)
+    defer {
+      results.deinitialize(count: count)
+      results.deallocate()
+    }
+    withoutActuallyEscaping(body) { body in
+      let job = Job(body: body, results: results)
+      DispatchQueue.concurrentPerform(iterations: count) { i in job.results[i] = job.body(i) }
+    }
+    return (0..<count).map { results[$0]! }
+  }
+
+  /// The closure and output slots shared by the threads; each thread writes only its slot.
+  private struct Job<T>: @unchecked Sendable {
+    let body: (Int) -> T
+    let results: UnsafeMutablePointer<T?>
+  }
+}

@@ -1,0 +1,60 @@
+/// Finds the first byte that is not valid UTF-8 (or a NUL), 8 ASCII bytes at a time.
+enum UTF8Validation {
+  /// A problem found in the bytes.
+  enum Problem: Equatable {
+    /// An invalid, overlong, surrogate or truncated sequence starts here.
+    case invalidUTF8
+    /// A NUL byte.
+    case nul
+  }
+
+  /// The offset and kind of the first problem in `n` bytes at `p`, or `nil` when they are
+  /// valid UTF-8 (without NUL bytes when `rejectNUL`).
+  static func firstProblem(_ p: UnsafePointer<UInt8>, _ n: Int, rejectNUL: Bool) -> (offset: Int, problem: Problem)? {
+    var i = 0
+    while i < n {
+      if i + 8 <= n {
+        let w = load64(p + i)
+        if w & 0x8080_8080_8080_8080 == 0 && (!rejectNUL || zeroLanes(w) == 0) {
+          i += 8
+          continue
+        }
+      }
+      let b = p[i]
+      if b < 0x80 {
+        if b == 0 && rejectNUL { return (i, .nul) }
+        i += 1
+        continue
+      }
+      let length = sequenceLength(p + i, n - i)
+      if length == 0 { return (i, .invalidUTF8) }
+      i += length
+    }
+    return nil
+  }
+
+  /// The length of the valid multi-byte sequence at `p` (at most `available` bytes), or 0.
+  private static func sequenceLength(_ p: UnsafePointer<UInt8>, _ available: Int) -> Int {
+    let b0 = p[0]
+    @inline(__always) func cont(_ k: Int) -> Bool { k < available && p[k] & 0xC0 == 0x80 }
+    @inline(__always) func inRange(_ k: Int, _ lo: UInt8, _ hi: UInt8) -> Bool { k < available && p[k] >= lo && p[k] <= hi }
+    switch b0 {
+    case 0xC2...0xDF:
+      return cont(1) ? 2 : 0
+    case 0xE0:
+      return inRange(1, 0xA0, 0xBF) && cont(2) ? 3 : 0
+    case 0xE1...0xEC, 0xEE...0xEF:
+      return cont(1) && cont(2) ? 3 : 0
+    case 0xED:
+      return inRange(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+    case 0xF0:
+      return inRange(1, 0x90, 0xBF) && cont(2) && cont(3) ? 4 : 0
+    case 0xF1...0xF3:
+      return cont(1) && cont(2) && cont(3) ? 4 : 0
+    case 0xF4:
+      return inRange(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+    default:
+      return 0
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/// The on-disk formats tq reads and writes.
+///
+/// `csv` and `tsv` are delimited text; `jsonl` is one JSON object per line; `json` is an
+/// array of objects (the reader also accepts JSON Lines); `markdown` is write-only.
+public enum FileFormat: String, Sendable, CaseIterable {
+  case csv, tsv, jsonl, json, markdown
+}

@@ -1,0 +1,55 @@
+import TQStorage
+
+/// Reads a data file into a table: CSV/TSV or JSON Lines, by extension, content or request.
+///
+/// The table has kind `.touches` and no roles; the engine detects roles and arranges
+/// journeys. Column types are inferred from every row (int, float, bool, timestamp, date,
+/// else string; an empty field is null).
+public enum TableReader {
+  /// Reads the file at `path`; `format` overrides detection.
+  ///
+  /// CSV/TSV delimiters are sniffed from the header line (`,` tab `;` `|`). JSON Lines is
+  /// chosen by the extensions `.jsonl`, `.ndjson`, `.json`, or content starting with `{`.
+  public static func read(path: String, format: FileFormat? = nil) throws(FileError) -> Table {
+    let input = try MappedInput.load(path)
+    return try withExtendedLifetime(input) { () throws(FileError) -> Table in
+      try read(bytes: UnsafeRawBufferPointer(start: input.base, count: input.count), path: path, format: format)
+    }
+  }
+
+  /// Reads a file's bytes; `path` names it in errors and picks the format by extension.
+  public static func read(bytes: UnsafeRawBufferPointer, path: String, format: FileFormat?) throws(FileError) -> Table {
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
+      if format == .json || format == .jsonl || (format == nil && isJSONPath(path)) {
+        throw FileError(path: path, line: 0, field: 0, message: "file is empty: expected a JSON object")
+      }
+      throw CSVErrors.empty(path)
+    }
+    switch format ?? detect(base, bytes.count, path: path) {
+    case .json, .jsonl:
+      return try JSONLReader.read(base, count: bytes.count, path: path)
+    case .csv:
+      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: nil)
+    case .tsv:
+      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: UInt8(ascii: "\t"))
+    case .markdown:
+      throw FileError(
+        path: path, line: 0, field: 0, message: "cannot read markdown tables",
+        hint: "markdown is an output format; read CSV, TSV or JSON Lines")
+    }
+  }
+
+  /// Whether the extension names a JSON format.
+  private static func isJSONPath(_ path: String) -> Bool {
+    let f = FileWriter.format(forExtension: path)
+    return f == .json || f == .jsonl
+  }
+
+  /// The format by extension (`.tsv`/`.tab` are TSV), else by the first non-blank byte.
+  private static func detect(_ base: UnsafePointer<UInt8>, _ count: Int, path: String) -> FileFormat {
+    if let f = FileWriter.format(forExtension: path), f != .markdown { return f }
+    var i = ByteOrderMark.length(base, count)
+    while i < count && (base[i] == 0x20 || base[i] == 0x09 || base[i] == 0x0A || base[i] == 0x0D) { i += 1 }
+    return i < count && base[i] == UInt8(ascii: "{") ? .jsonl : .csv
+  }
+}

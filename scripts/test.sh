@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every tq test: builds, then unit, golden, corpus and command-line tests (Swift Testing).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+"$root/scripts/setup.sh"
+swift build --build-tests
+export TQ_BIN="$root/.build/debug/tq"
+swift test --skip-build --disable-xctest
