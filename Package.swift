@@ -18,13 +18,16 @@ let package = Package(
     .target(name: "TQStorage"),
     .target(name: "TQSyntax"),
     .target(name: "TQIO", dependencies: ["TQStorage"]),
-    .target(name: "TQExecution", dependencies: ["TQStorage", "TQSyntax"]),
+    .target(name: "TQExecution", dependencies: ["TQStorage", "TQSyntax", "TQJourney"]),
     .target(name: "TQEngine", dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution", "TQGenerate"]),
     .target(name: "TQTestSupport", dependencies: ["TQEngine"]),
     .target(name: "TQGenerate", dependencies: ["TQStorage"]),
+    .target(name: "TQJourney", dependencies: ["TQStorage"]),
+    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .target(name: "TQShell", dependencies: ["TQEngine", "TQSyntax", "TQIO", "TQStorage", "CLibEdit"]),
     .executableTarget(
       name: "tq",
-      dependencies: ["TQEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["TQEngine", "TQShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TQStorageTests", dependencies: ["TQStorage"]),
     .testTarget(name: "TQSyntaxTests", dependencies: ["TQSyntax"]),
@@ -32,6 +35,8 @@ let package = Package(
     .testTarget(name: "TQGoldenTests", dependencies: ["TQTestSupport", "TQEngine"]),
     .testTarget(name: "TQEngineTests", dependencies: ["TQEngine", "TQIO", "TQStorage", "TQSyntax"]),
     .testTarget(name: "TQGenerateTests", dependencies: ["TQGenerate", "TQStorage"]),
+    .testTarget(name: "TQJourneyTests", dependencies: ["TQJourney", "TQStorage"]),
+    .testTarget(name: "TQShellTests", dependencies: ["TQShell", "TQEngine", "TQSyntax"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -23,7 +23,7 @@ extension Session {
       emit(.table(describe(try table(named: n, source: source))))
     case .let_(let name, let p):
       var t = try evaluate(p, source: source)
-      t.arrangeJourneys()
+      t.markJourneysIfOrdered()
       tables[name.name] = t
       emit(.status("\(name.name): \(t.rowCount.grouped) rows"))
     case .drop(let names):
@@ -72,7 +72,7 @@ extension Session {
   func table(named name: Ident, source: SourceFile) throws -> Table {
     if let t = tables[name.name] { return t }
     if let path = datasets.path(of: name.name) {
-      var t = try readFile(path, format: nil, source: source, range: name.range)
+      var t = try readFile(path, shown: path, format: nil, source: source, range: name.range)
       try applyRoles(&t, bundledFormat: true, format: nil, bindings: [], source: source)
       tables[name.name] = t
       return t
@@ -82,12 +82,13 @@ extension Session {
   }
 
   /// Reads a data file, turning file errors into diagnostics.
-  func readFile(_ path: String, format: FileFormat?, source: SourceFile, range: SourceRange) throws -> Table {
+  /// Errors name the file as the user wrote it (`shown`).
+  func readFile(_ path: String, shown: String, format: FileFormat?, source: SourceFile, range: SourceRange) throws -> Table {
     do throws(FileError) {
       return try TableReader.read(path: path, format: format)
     } catch {
-      if error.line == 0 { throw Diagnostic("\(error.path): \(error.message)", in: source, range, hint: error.hint) }
-      throw Diagnostic(error.message, at: .file(path: error.path, line: error.line, field: error.field), hint: error.hint)
+      if error.line == 0 { throw Diagnostic("\(shown): \(error.message)", in: source, range, hint: error.hint) }
+      throw Diagnostic(error.message, at: .file(path: shown, line: error.line, field: error.field), hint: error.hint)
     }
   }
 

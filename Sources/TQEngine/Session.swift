@@ -41,7 +41,11 @@ public final class Session: @unchecked Sendable {
     let dir = directory ?? FileManager.default.currentDirectoryPath
     for statement in script.statements {
       do {
+        let started = DispatchTime.now().uptimeNanoseconds
         try execute(statement, source: source, directory: dir, emit: emit)
+        if settings.timer, !statement.isDotCommand {
+          emit(.timing(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
+        }
       } catch let e as Diagnostic {
         throw DiagnosticList([e])
       } catch let e as ExecutionError {
@@ -73,6 +77,8 @@ public enum Output: Sendable {
   case text(String)
   /// A note about what happened (`loaded shop: …`): stderr, only on a terminal in scripts.
   case status(String)
+  /// Seconds a statement took (when `.timer on`): stderr.
+  case timing(Double)
   /// `.exit N`: stop with this status.
   case exit(Int32)
 }
@@ -87,4 +93,12 @@ public struct Settings: Sendable {
   public var timer = false
   /// Creates default settings.
   public init() {}
+}
+
+extension Statement {
+  /// Whether this is a dot command (not timed).
+  var isDotCommand: Bool {
+    if case .dotCommand = kind { return true }
+    return false
+  }
 }

@@ -1,4 +1,21 @@
 extension Table {
+  /// Records journey offsets when the rows already are in journey order; never moves rows.
+  ///
+  /// For results whose row order the user chose (`let top = t | sort -revenue`): journey
+  /// verbs put a copy in journey order when they need it.
+  public mutating func markJourneysIfOrdered() {
+    guard kind == .touches, let jc = column(for: .journey), let tc = column(for: .time) else {
+      setJourneyOffsets(nil)
+      return
+    }
+    let jKey = Self.sortKey(jc), tKey = Self.sortKey(tc)
+    for i in 1..<max(rowCount, 1) where jKey[i - 1] > jKey[i] || (jKey[i - 1] == jKey[i] && tKey[i - 1] > tKey[i]) {
+      setJourneyOffsets(nil)
+      return
+    }
+    setJourneyOffsets(Self.offsets(of: jKey))
+  }
+
   /// Puts rows in journey order (journey, then time, stable) and records journey offsets.
   ///
   /// Does nothing unless the table has journey and time roles. A table that is already

@@ -30,15 +30,13 @@ struct Console {
   }
 
   /// Prints one output of a statement; returns an exit code when it asks to stop.
-  func show(_ o: Output, session: Session, started: DispatchTime) -> Int32? {
+  func show(_ o: Output, session: Session) -> Int32? {
     switch o {
     case .table(let t):
       let opts = RenderOptions(maxRows: stdoutIsTerminal ? session.settings.maxRows : nil, maxWidth: width, color: color)
       out(TableRenderer.render(t, mode: session.settings.mode, options: opts))
-      if session.settings.timer {
-        let s = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        error(String(format: "Run Time: %.3f s", s))
-      }
+    case .timing(let s):
+      error(String(format: "Run Time: %.3f s", s))
     case .text(let s): out(s)
     case .status(let s): if stderrIsTerminal { error(s) }
     case .exit(let code): return code
@@ -51,7 +49,7 @@ struct Console {
     var exitCode: Int32?
     do {
       try session.run(source, directory: directory) { o in
-        if exitCode == nil { exitCode = show(o, session: session, started: .now()) }
+        if exitCode == nil { exitCode = show(o, session: session) }
       }
     } catch {
       self.error(String(describing: error))

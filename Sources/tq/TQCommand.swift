@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TQEngine
 import TQIO
+import TQShell
 import TQSyntax
 
 /// The `tq` command line: a script, `-c` statements, piped statements, or the interactive prompt.
@@ -52,8 +53,7 @@ struct TQCommand: ParsableCommand {
     }
     if sources.isEmpty {
       if console.stdinIsTerminal {
-        let code = PlainPrompt(session: session, console: console).run()
-        throw ExitCode(code)
+        throw ExitCode(TerminalShell.run(session: session))
       }
       let data = FileHandle.standardInput.readDataToEndOfFile()
       sources.append((SourceFile(name: "stdin", text: String(decoding: data, as: UTF8.self)), nil))

@@ -239,17 +239,28 @@ struct CSVParallelTests {
   }
 
   @Test func quotedNewlinesAcrossTheSplitFallBackToOneThread() throws {
-    // Every record holds a quoted field with a newline, so the middle newline is likely
-    // inside quotes; the result must match a sequential read either way.
-    let rows = 150_000
+    // Most bytes of each record come before its quoted newline, so the newline after the
+    // middle is almost surely inside quotes; the result must match a sequential read.
+    let rows = 120_000
+    let pad = String(repeating: "x", count: 60)
     var text = "id,note\n"
-    for i in 0..<rows { text += "\(i),\"line \(i)\nnext, \"\"q\"\"\"\n" }
+    for i in 0..<rows { text += "\(i),\"\(pad) \(i)\nnext, \"\"q\"\"\"\n" }
     #expect(text.utf8.count > CSVReader.parallelThreshold)
     let t = try read(text)
     #expect(t.rowCount == rows)
-    #expect(t.values("note")[rows / 2] == .string("line \(rows / 2)\nnext, \"q\""))
+    #expect(t.values("note")[rows / 2] == .string("\(pad) \(rows / 2)\nnext, \"q\""))
     #expect(t.values("id").last == .int(Int64(rows - 1)))
     #expect(readError(text + "1\n") == fileError(2 * rows + 2, 1, "expected 2 fields, found 1"))
+  }
+
+  @Test func quotedFieldsWithoutNewlinesStillSplit() throws {
+    let rows = 450_000
+    var text = "id,note\n"
+    for i in 0..<rows { text += "\(i),\"a, \"\"b\"\" \(i % 7)\"\n" }
+    #expect(text.utf8.count > CSVReader.parallelThreshold)
+    let t = try read(text)
+    #expect(t.rowCount == rows)
+    #expect(t.values("note")[rows - 1] == .string("a, \"b\" \((rows - 1) % 7)"))
   }
 
   @Test func errorInSecondHalfHasAbsoluteLine() {

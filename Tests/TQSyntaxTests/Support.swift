@@ -75,6 +75,9 @@ func shape(_ s: Stage) -> String {
   case .distinct(let cols): return "\(v) " + cols.map(\.name).joined(separator: ", ")
   case .join(let t, let on, let left): return "\(left ? "left " : "")join \(t.name) on " + on.map(\.name).joined(separator: ", ")
   case .rename(let rs): return "\(v) " + rs.map { "\($0.new.name)=\($0.old.name)" }.joined(separator: ", ")
+  case .journey(let j):
+    let models = j.models.map(\.text).joined(separator: ", ")
+    return "\(v)\(j.compare ? " compare" : "") \(models)" + j.flags.map { " " + $0.name }.joined()
   case .invalid: return "\(v) <invalid>"
   }
 }

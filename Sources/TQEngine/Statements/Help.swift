@@ -8,8 +8,9 @@ enum Help {
     let name = topic.name.lowercased()
     let matches = Registry.all.filter { $0.name == name || $0.aliases.contains(name) }
     guard !matches.isEmpty else {
+      let foreign = Registry.foreignWords[name].map { "did you mean \"\($0)\"?" }
       throw Diagnostic("no help for \"\(topic.name)\"", in: source, topic.range,
-                       hint: Suggest.hint(name, in: Registry.all.flatMap { [$0.name] + $0.aliases }) ?? "type help for the list")
+                       hint: foreign ?? Suggest.hint(name, in: Registry.all.flatMap { [$0.name] + $0.aliases }) ?? "type help for the list")
     }
     return matches.map { e in
       var s = "\(e.name) (\(e.kind.rawValue)): \(e.summary)\n  syntax:  \(e.syntax)\n  example: \(e.example)"

@@ -14,7 +14,7 @@ extension Session {
     }
     let fileFormat = format.flatMap { FileFormat(rawValue: $0.name.lowercased()) }
     let file = resolve(path.value, directory: directory)
-    var t = try readFile(file, format: fileFormat, source: source, range: path.range)
+    var t = try readFile(file, shown: path.value, format: fileFormat, source: source, range: path.range)
     try applyRoles(&t, bundledFormat: false, format: format, bindings: roles, source: source)
     let tableName = name?.name ?? Self.tableName(fromPath: file)
     tables[tableName] = t
@@ -32,8 +32,9 @@ extension Session {
     let pathRoles = Role.detectPaths(in: names)
     if wantsPaths || (bundledFormat && pathRoles[.path] != nil && pathRoles[.conversion] != nil) {
       guard let pathCol = pathRoles[.path], t.column(pathCol)?.type == .string else {
+        let found = pathRoles[.path].flatMap { c in t.column(c).map { "\"\(c)\" holds \($0.type.rawValue) values" } }
         throw Diagnostic("format paths needs a text column named \"path\"", in: source, format?.range ?? SourceRange(0, 0),
-                         hint: Suggest.hint("path", in: names).map { "found \($0)" })
+                         hint: found ?? Suggest.hint("path", in: names))
       }
       guard pathRoles[.conversion] != nil else {
         throw Diagnostic("format paths needs a conversions column (total_conversions or conversions)", in: source,
@@ -43,6 +44,8 @@ extension Session {
       t.roles = pathRoles
     } else {
       t.roles = Role.detect(in: names)
+      // A column named like a time that holds no times (`time` = "morning") is not the time role.
+      if let tc = t.column(for: .time), tc.type != .timestamp && tc.type != .date { t.roles[.time] = nil }
     }
     for b in bindings {
       let roleNames = Role.allCases.map(\.rawValue)

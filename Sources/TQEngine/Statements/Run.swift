@@ -9,7 +9,10 @@ extension Session {
       throw Diagnostic("scripts nest more than \(Self.maxNesting) deep", in: source, range)
     }
     guard let data = FileManager.default.contents(atPath: file) else {
-      throw Diagnostic("cannot read script \"\(path)\"", in: source, range, hint: FileManager.default.fileExists(atPath: file) ? nil : "no such file")
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+      throw Diagnostic("cannot read script \"\(path)\"", in: source, range,
+                       hint: !exists ? "no such file" : isDirectory.boolValue ? "it is a directory, not a file" : nil)
     }
     guard let text = String(validating: data, as: UTF8.self) else {
       throw Diagnostic("script \"\(path)\" is not UTF-8 text", in: source, range)

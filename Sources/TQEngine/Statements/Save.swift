@@ -1,3 +1,4 @@
+import Foundation
 import TQIO
 import TQSyntax
 
@@ -26,7 +27,8 @@ extension Session {
     do throws(FileError) {
       try FileWriter.write(t, to: file, format: fmt)
     } catch {
-      throw Diagnostic(error.message, in: source, path.range)
+      // Name the file as it was written (the carets point at it), not by its resolved path.
+      throw Diagnostic(error.message.replacingOccurrences(of: file, with: path.value), in: source, path.range, hint: error.hint)
     }
     emit(.status("saved \(t.rowCount.grouped) rows to \(path.value)"))
   }

@@ -35,7 +35,8 @@ extension Binder {
           throw Diagnostic("a list after \"in\" holds constants", in: source, item.range)
         }
         guard t == nil || Self.comparable(b.type, t!) else {
-          throw Diagnostic("cannot compare \(b.type.rawValue) with \(t!.rawValue)", in: source, item.range)
+          throw Diagnostic("cannot compare \(b.type.rawValue) with \(t!.rawValue)", in: source, item.range,
+                           hint: Self.isQuotedNumber(v) ? "write the number without quotes" : nil)
         }
         values.append(Self.coerce(c, to: b.type))
       }
@@ -73,15 +74,16 @@ extension Binder {
       if Self.isNull(a) || Self.isNull(b) { return .binary(op, a, b, .bool) }
       guard Self.comparable(ta, tb) else {
         throw Diagnostic("cannot compare \(ta.rawValue) with \(tb.rawValue)", in: source, e.range,
-                         hint: tb == .string && ta.isNumeric ? "write the number without quotes" : nil)
+                         hint: Self.isQuotedNumber(a) || Self.isQuotedNumber(b) ? "write the number without quotes" : nil)
       }
-      if case .constant(let v, _) = b { b = .constant(Self.coerce(v, to: ta), ta) }
-      if case .constant(let v, _) = a { a = .constant(Self.coerce(v, to: tb), tb) }
+      b = Self.coerceConstant(b, to: ta)
+      a = Self.coerceConstant(a, to: tb)
       return .binary(op, a, b, .bool)
     case .add, .subtract:
       if ta == .timestamp && tb == .int { return .binary(op, a, b, .timestamp) }
       if ta == .date && tb == .int { return .binary(op, a, b, .date) }
       if op == .add && ta == .int && tb == .timestamp { return .binary(op, b, a, .timestamp) }
+      if op == .add && ta == .int && tb == .date { return .binary(op, b, a, .date) }
       if op == .subtract && ta == .timestamp && tb == .timestamp { return .binary(op, a, b, .int) }
       if op == .subtract && ta == .date && tb == .date { return .binary(op, a, b, .int) }
       guard ta.isNumeric || Self.isNull(a), tb.isNumeric || Self.isNull(b) else { throw mismatch(op == .add ? "add" : "subtract") }
@@ -104,7 +106,8 @@ extension Binder {
                          hint: "write: group <key> agg x = \(source.text(of: e.range))")
       }
       let names = Registry.names(.function) + Registry.names(.aggregate)
-      throw Diagnostic("unknown function \"\(f.name)\"", in: source, f.range, hint: Suggest.hint(l, in: names))
+      throw Diagnostic("unknown function \"\(f.name)\"", in: source, f.range,
+                       hint: Self.foreignHint(l, kind: .function) ?? Suggest.hint(l, in: names))
     }
     let b = try args.map { try bindExpr($0, schema) }
     let syntax = Registry.lookup(l, kind: .function)?.syntax ?? l
@@ -141,12 +144,35 @@ extension Binder {
       }
       let t = Self.isNull(x) ? y.type : (Self.isNull(y) ? x.type : (x.type == y.type ? x.type : .float))
       return .call(fn, b, t)
+    case .round, .abs:
+      guard b.count == 1 || (fn == .round && b.count == 2) else {
+        throw Diagnostic("\(l) takes \(fn == .round ? "one or two arguments" : "one argument"), found \(b.count)", in: source, e.range,
+                         hint: "write \(syntax)")
+      }
+      try expect(0, { $0.isNumeric }, "a number")
+      if b.count == 2 {
+        guard case .constant(.int, _) = b[1] else { throw Diagnostic("round needs a whole number of digits", in: source, args[1].range) }
+      }
+      return .call(fn, b, fn == .abs ? b[0].type : (b[0].type == .int && b.count == 1 ? .int : .float))
     case .date, .hour, .weekday, .week, .month, .year:
       try arity(1)
       try expect(0, { $0 == .timestamp || $0 == .date }, "a timestamp or date")
       if fn == .hour { try expect(0, { $0 == .timestamp }, "a timestamp") }
       return .call(fn, b, fn == .date ? .date : .int)
     }
+  }
+
+  /// SQL and dataframe spellings of tq's functions and aggregates (`length` for `len`).
+  static let foreignNames: [String: String] = [
+    "length": "len", "char_length": "len", "lcase": "lower", "ucase": "upper", "ifnull": "coalesce", "nvl": "coalesce",
+    "iif": "if", "dayofweek": "weekday", "weekofyear": "week",
+    "mean": "avg", "average": "avg", "total": "sum", "n_distinct": "distinct", "count_distinct": "distinct", "nunique": "distinct",
+  ]
+
+  /// `did you mean "len"?` when `name` is another language's word for a tq name of this kind.
+  static func foreignHint(_ name: String, kind: Registry.Entry.Kind) -> String? {
+    guard let tq = foreignNames[name], Registry.lookup(tq, kind: kind) != nil else { return nil }
+    return "did you mean \"\(tq)\"?"
   }
 
   /// Fails unless `b` is a boolean.
@@ -176,6 +202,12 @@ extension Binder {
     return false
   }
 
+  /// Whether a bound expression is a text constant that reads as a number (`"30"`).
+  static func isQuotedNumber(_ b: BoundExpr) -> Bool {
+    guard case .constant(.string(let s), _) = b else { return false }
+    return !s.isEmpty && Double(s) != nil
+  }
+
   /// Whether values of two types can be compared.
   static func comparable(_ a: DataType, _ b: DataType) -> Bool {
     a == b || (a.isNumeric && b.isNumeric) || (a == .timestamp && b == .date) || (a == .date && b == .timestamp)
@@ -183,6 +215,14 @@ extension Binder {
 
   /// Whether two types can meet in one result column (`if`, `coalesce`).
   static func unifiable(_ a: DataType, _ b: DataType) -> Bool { a == b || (a.isNumeric && b.isNumeric) }
+
+  /// A constant converted to the type of the other side of a comparison when it converts
+  /// exactly (int → float, date → timestamp); any other constant keeps its own type.
+  static func coerceConstant(_ b: BoundExpr, to t: DataType) -> BoundExpr {
+    guard case .constant(let v, let type) = b else { return b }
+    let c = coerce(v, to: t)
+    return .constant(c, c.type ?? type)
+  }
 
   /// Converts a constant to the type of the other side of a comparison.
   static func coerce(_ v: Value, to t: DataType) -> Value {

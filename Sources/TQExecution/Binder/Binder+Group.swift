@@ -51,7 +51,8 @@ extension Binder {
         throw Diagnostic("\"\(l)\" is not an aggregate", in: source, fname.range,
                          hint: "apply it with derive before group, or aggregate with one of: \(known.joined(separator: ", "))")
       }
-      throw Diagnostic("unknown aggregate \"\(fname.name)\"", in: source, fname.range, hint: Suggest.hint(l, in: known))
+      throw Diagnostic("unknown aggregate \"\(fname.name)\"", in: source, fname.range,
+                       hint: Self.foreignHint(l, kind: .aggregate) ?? Suggest.hint(l, in: known))
     }
     func arity(_ n: Int) throws {
       guard args.count == n else {

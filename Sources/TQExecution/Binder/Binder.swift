@@ -45,6 +45,7 @@ public struct Binder {
     case .distinct(let cols): return try bindDistinct(cols, input: input, schema: schema)
     case .join(let t, let on, let left): return try bindJoin(t, on: on, left: left, input: input, schema: schema)
     case .rename(let pairs): return try bindRename(pairs, input: input, schema: schema)
+    case .journey(let j): return try bindJourney(j, stage: stage, input: input, schema: schema)
     case .invalid: throw Diagnostic("cannot run an invalid stage", in: source, stage.range)
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import TQStorage
 
 extension Evaluator {
@@ -18,6 +19,22 @@ extension Evaluator {
       let c = v[0].column(count: count, type: .bool), a = v[1].column(count: count, type: t), b = v[2].column(count: count, type: t)
       guard case .bool(let cond) = c.data else { return .constant(.null, t) }
       return .column(rowwise(t) { i in (!c.isNull(i) && cond[i]) ? a.value(at: i) : b.value(at: i) })
+    case .round, .abs:
+      let c = v[0].column(count: count, type: args[0].type)
+      if case .int(let a) = c.data {
+        if fn == .round { return .column(t == .int ? c : Column(name: "", data: .float(a.map(Double.init)), validity: c.validity)) }
+        var out = [Int64](repeating: 0, count: a.count)
+        for i in a.indices {
+          guard a[i] != .min || c.isNull(i) else { throw ExecutionError("integer overflow in abs") }
+          out[i] = a[i] == .min ? 0 : Swift.abs(a[i])
+        }
+        return .column(Column(name: "", data: .int(out), validity: c.validity))
+      }
+      var digits: Int64 = 0
+      if args.count == 2, case .constant(.int(let d), _) = args[1] { digits = max(-15, min(15, d)) }
+      let scale = pow(10.0, Double(digits))
+      let out = c.doubles.map { x in fn == .abs ? Swift.abs(x) : (x * scale).rounded(.toNearestOrAwayFromZero) / scale }
+      return .column(Column(name: "", data: .float(out), validity: c.validity))
     case .date, .hour, .weekday, .week, .month, .year:
       let c = v[0].column(count: count, type: args[0].type)
       let us = c.micros

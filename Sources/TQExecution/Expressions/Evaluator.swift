@@ -74,8 +74,17 @@ struct Evaluator {
     return Column(name: "", data: .bool(out), validity: hasNulls ? valid : nil)
   }
 
-  /// `x [not] in [values]`.
+  /// `x [not] in [values]`; with a null in the list, a value not found is null (as `x == null` is).
   func inList(_ x: Vector, _ values: [Value], negated: Bool) throws -> Column {
+    let result = try inListValues(x, values, negated: negated)
+    guard values.contains(.null), case .bool(let r) = result.data else { return result }
+    var valid = result.validity ?? Bitmap(count: r.count, value: true)
+    for i in r.indices where r[i] == negated { valid[i] = false }
+    return Column(name: "", data: result.data, validity: valid)
+  }
+
+  /// `x [not] in [values]`, ignoring nulls in the list.
+  func inListValues(_ x: Vector, _ values: [Value], negated: Bool) throws -> Column {
     let col = x.column(count: count, type: x.type ?? .string)
     switch col.data {
     case .string:
@@ -85,12 +94,14 @@ struct Evaluator {
       let set = Set(values.compactMap(\.asDouble))
       return Column(name: "", data: .bool(col.doubles.map { set.contains($0) != negated }), validity: col.validity)
     default:
-      let ints = col.type == .timestamp ? col.micros : col.int64s
+      // Dates and timestamps meet as microseconds, so that a date equals its midnight.
+      let isTime = col.type == .timestamp || col.type == .date
+      let ints = isTime ? col.micros : col.int64s
       var set = Set<Int64>()
       for v in values {
         switch v {
         case .int(let i), .timestamp(let i): set.insert(i)
-        case .date(let d): set.insert(col.type == .timestamp ? Int64(d) * CivilTime.microsPerDay : Int64(d))
+        case .date(let d): set.insert(isTime ? Int64(d) * CivilTime.microsPerDay : Int64(d))
         case .bool(let b): set.insert(b ? 1 : 0)
         case .float(let f) where f == f.rounded(): set.insert(Int64(f))
         default: break

@@ -59,7 +59,7 @@ public struct Relation: Sendable {
   public func table() -> Table {
     let m = materialized()
     var t = Table(columns: m.columns, rowCount: m.count, roles: roles.filter { r in m.columns.contains { $0.name == r.value } }, kind: kind)
-    if journeyOffsets != nil, selection == nil { t.setJourneyOffsets(journeyOffsets) } else if selection != nil, journeyOffsets != nil { t.arrangeJourneys() }
+    if journeyOffsets != nil, selection == nil { t.setJourneyOffsets(journeyOffsets) } else if selection != nil, journeyOffsets != nil { t.markJourneysIfOrdered() }
     return t
   }
 }

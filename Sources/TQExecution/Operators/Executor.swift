@@ -1,3 +1,4 @@
+import TQJourney
 import TQStorage
 import TQSyntax
 
@@ -59,6 +60,17 @@ public struct Executor {
     case .join(let input, let right, let lk, let rk, let keepLeft):
       guard let t = tables[right] else { throw ExecutionError("table \"\(right)\" is not loaded") }
       return Join.run(try execute(input), Relation(t), leftKeys: lk, rightKeys: rk, keepLeftUnmatched: keepLeft)
+    case .journey(let input, let plan):
+      let t = try execute(input).table()
+      do {
+        return Relation(try JourneyVerbs.run(plan, on: t, isCancelled: isCancelled))
+      } catch let e as JourneyError {
+        throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
+      } catch let e as ModelError {
+        throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
+      } catch is JourneyCancelled {
+        throw Cancelled()
+      }
     case .rename(let input, let map):
       var rel = try execute(input)
       for (i, name) in map {

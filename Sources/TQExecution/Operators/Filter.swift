@@ -40,7 +40,9 @@ enum Filter {
     case .inList(.column(let i, .string), let values, let negated):
       guard case .string(let d) = rel.columns[i].data else { return nil }
       let set = Set(values.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
-      return (i, d.dictionary.map { set.contains($0) != negated })
+      // With a null in the list a value not found is null, which where drops.
+      let unknownIfMissing = values.contains(.null)
+      return (i, d.dictionary.map { set.contains($0) ? !negated : negated && !unknownIfMissing })
     default:
       return nil
     }

@@ -60,7 +60,7 @@ public struct BoundAggregate: Sendable, Equatable {
 
 /// The scalar functions tq implements (their metadata lives in `Registry`).
 public enum ScalarFunction: String, Sendable, CaseIterable {
-  case lower, upper, len, coalesce, `if`, date, hour, weekday, week, month, year
+  case lower, upper, len, coalesce, `if`, date, hour, weekday, week, month, year, round, abs
 }
 
 /// The aggregate functions tq implements (their metadata lives in `Registry`).

@@ -1,3 +1,4 @@
+import TQJourney
 import TQStorage
 
 /// A pipeline after binding: a tree of relational operators, as plain values.
@@ -24,6 +25,8 @@ public indirect enum LogicalPlan: Sendable, Equatable {
   case join(LogicalPlan, right: String, leftKeys: [Int], rightKeys: [Int], keepLeftUnmatched: Bool)
   /// Columns renamed (input index → new name).
   case rename(LogicalPlan, [Int: String])
+  /// A journey verb over the input's journeys or paths.
+  case journey(LogicalPlan, JourneyPlan)
 }
 
 /// A computed column: its name and value.

@@ -18,6 +18,11 @@ struct CSVChunk {
   /// Frees every column.
   func release() {
     for c in 0..<columnCount { columns[c].release() }
+    deallocateColumnList()
+  }
+
+  /// Frees the list of columns (each column must have been released).
+  func deallocateColumnList() {
     columns.deinitialize(count: columnCount)
     columns.deallocate()
   }
@@ -108,12 +113,7 @@ struct CSVChunkParser {
       }
       // Convert column by column.
       for c in 0..<n {
-        var k = c
-        for r in row..<(row + batch) {
-          let len = lengths[k]
-          cols[c].append(fields[k], len < 0 ? ~len : len, quoted: len < 0, row: r)
-          k += n
-        }
+        cols[c].appendBatch(fields: fields, lengths: lengths, first: c, stride: n, rows: row..<(row + batch))
       }
       row += batch
     }

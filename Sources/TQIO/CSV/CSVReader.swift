@@ -27,6 +27,8 @@ enum CSVReader {
     let dialect = CSVHeader.sniff(s, end, delimiter: delimiter)
     let header = try CSVHeader.parse(s, end, dialect: dialect, line: line, path: path)
     let dataStart = header.end
+    // A record is usually about as long as the header; buffers grow when records are
+    // shorter, and over-estimates cost only untouched address space.
     let headerBytes = max(8, dataStart - s)
     let estimatedRows = (end - dataStart) / headerBytes + 16
     let chunks = try parseRecords(

@@ -51,9 +51,6 @@ struct ColumnAccumulator {
     capacity = new
   }
 
-  /// Whether row `r` is null.
-  @inline(__always) func isNull(_ r: Int) -> Bool { nulls[r >> 6] >> UInt64(r & 63) & 1 != 0 }
-
   /// Appends one field's text as row `row` (an unquoted empty field is null).
   @inline(__always) mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int, quoted: Bool, row: Int) {
     if n == 0 && !quoted {
@@ -74,11 +71,64 @@ struct ColumnAccumulator {
     }
   }
 
+  /// Appends a batch of spans (`lengths` holds `~length` for quoted fields): field `k0`,
+  /// `k0 + stride`, … become rows `rows`. The column's type is switched on once per batch;
+  /// the first field that does not fit sends the rest through `append`.
+  @inline(__always) mutating func appendBatch(
+    fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, first k0: Int, stride: Int,
+    rows: Range<Int>
+  ) {
+    var k = k0
+    var r = rows.lowerBound
+    @inline(__always) func typed(_ parse: (UnsafePointer<UInt8>, Int) -> UInt64?) {
+      let v = values.unsafelyUnwrapped
+      while r < rows.upperBound {
+        let len = lengths[k]
+        let n = len < 0 ? ~len : len
+        if n > 0, let x = parse(fields[k], n) {
+          v[r] = x
+        } else if len == 0 {
+          appendNull(r)
+        } else {
+          return
+        }
+        k += stride
+        r += 1
+      }
+    }
+    switch type {
+    case .string:
+      while r < rows.upperBound {
+        let len = lengths[k]
+        if len == 0 { appendNull(r) } else { setCode(fields[k], len < 0 ? ~len : len, row: r) }
+        k += stride
+        r += 1
+      }
+    // Literal types let the inlined parser's switch fold away.
+    case .int: typed { FieldClassifier.parse($0, $1, as: .int) }
+    case .float: typed { FieldClassifier.parse($0, $1, as: .float) }
+    case .timestamp: typed { FieldClassifier.parse($0, $1, as: .timestamp) }
+    case .date: typed { FieldClassifier.parse($0, $1, as: .date) }
+    case .bool: typed { FieldClassifier.parse($0, $1, as: .bool) }
+    case .empty: break
+    }
+    while r < rows.upperBound {
+      let len = lengths[k]
+      append(fields[k], len < 0 ? ~len : len, quoted: len < 0, row: r)
+      k += stride
+      r += 1
+    }
+  }
+
   /// Marks row `row` null.
   @inline(__always) mutating func appendNull(_ row: Int) {
     nulls[row >> 6] |= 1 << UInt64(row & 63)
     nullCount &+= 1
-    if let v = values { v[row] = 0 }
+    if let v = values {
+      v[row] = 0
+    } else if codes != nil {
+      codes!.set(0, row: row)
+    }
   }
 
   /// Sets the string code of row `row` from its text.

@@ -57,7 +57,13 @@ struct ByteDictionary {
   @inline(__always) mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
     let head = Self.head(p, n)
     if lastCode >= 0 && matches(lastCode, p, n, head) { return UInt32(truncatingIfNeeded: lastCode) }
-    let h = Self.hash(p, n, head: head)
+    return probe(p, n, head: head, hash: Self.hash(p, n, head: head))
+  }
+
+  /// The code of the `n` bytes at `p` whose head and hash are known, adding them when new.
+  @inline(__always) private mutating func probe(
+    _ p: UnsafePointer<UInt8>, _ n: Int, head: UInt64, hash h: UInt64
+  ) -> UInt32 {
     let tag = h & 0xFFFF_FFFF_0000_0000
     var i = Int(truncatingIfNeeded: h) & slotMask
     while true {

@@ -14,6 +14,8 @@ struct CodeBuffer {
   /// Bytes per code: 1, 2 or 4.
   private(set) var width = 1
   private var capacity: Int
+  /// One past the highest row set so far (rows beyond it are uninitialised).
+  private var limit = 0
 
   /// Creates a buffer of `capacity` zero codes.
   init(capacity: Int) {
@@ -24,26 +26,28 @@ struct CodeBuffer {
   /// Frees the buffer.
   func release() { free(base) }
 
-  /// Grows to `newCapacity` rows (new rows hold code 0).
+  /// Grows to `newCapacity` rows (the new rows are uninitialised until set).
   mutating func grow(to newCapacity: Int) {
-    let p = RawMemory.reallocateZeroingTail(
-      base.assumingMemoryBound(to: UInt8.self), from: capacity * width, to: newCapacity * width)
-    base = UnsafeMutableRawPointer(p)
+    base = UnsafeMutableRawPointer(RawMemory.reallocate(base.assumingMemoryBound(to: UInt8.self), newCapacity * width))
     capacity = newCapacity
   }
 
-  /// Sets the code of `row`, widening first when it does not fit (`row` is the number of
-  /// rows set so far that must be kept; later rows are 0).
+  /// Sets the code of `row`, widening first when it does not fit.
   @inline(__always) mutating func set(_ code: UInt32, row: Int) {
+    limit = max(limit, row &+ 1)
     switch width {
     case 1 where code < 256: base.storeBytes(of: UInt8(truncatingIfNeeded: code), toByteOffset: row, as: UInt8.self)
     case 2 where code < 65_536:
       base.storeBytes(of: UInt16(truncatingIfNeeded: code), toByteOffset: row &* 2, as: UInt16.self)
     case 4: base.storeBytes(of: code, toByteOffset: row &* 4, as: UInt32.self)
-    default:
-      widen(to: code < 65_536 ? 2 : 4)
-      set(code, row: row)
+    default: widenAndSet(code, row: row)
     }
+  }
+
+  /// Widens so that `code` fits, then sets it.
+  @inline(never) private mutating func widenAndSet(_ code: UInt32, row: Int) {
+    widen(to: code < 65_536 ? 2 : 4)
+    set(code, row: row)
   }
 
   /// The code of `row`.
@@ -78,10 +82,10 @@ struct CodeBuffer {
     }
   }
 
-  /// Rewrites every row in `newWidth` bytes.
-  @inline(never) private mutating func widen(to newWidth: Int) {
+  /// Rewrites the rows set so far in `newWidth` bytes.
+  private mutating func widen(to newWidth: Int) {
     let wider = UnsafeMutableRawPointer(RawMemory.allocateZeroed(UInt8.self, capacity * newWidth))
-    for r in 0..<capacity {
+    for r in 0..<limit {
       let c = get(r)
       if newWidth == 2 {
         wider.storeBytes(of: UInt16(truncatingIfNeeded: c), toByteOffset: r * 2, as: UInt16.self)

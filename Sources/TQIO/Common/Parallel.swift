@@ -19,6 +19,14 @@ enum Parallel {
     return (0..<count).map { results[$0]! }
   }
 
+  /// `body(i)` for every `i` in `0..<count`, shared round-robin between `workers` threads
+  /// (for many small independent jobs such as finishing columns).
+  static func mapInterleaved<T>(_ count: Int, workers: Int, _ body: (Int) -> T) -> [T] {
+    let w = max(1, min(workers, count))
+    let parts = map(w) { k in stride(from: k, to: count, by: w).map(body) }
+    return (0..<count).map { parts[$0 % w][$0 / w] }
+  }
+
   /// The closure and output slots shared by the threads; each thread writes only its slot.
   private struct Job<T>: @unchecked Sendable {
     let body: (Int) -> T

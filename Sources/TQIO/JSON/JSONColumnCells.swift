@@ -36,7 +36,7 @@ struct JSONColumnCells {
   }
 
   /// Adds null cells up to `rows`.
-  private mutating func pad(to rows: Int) {
+  mutating func pad(to rows: Int) {
     let k = rows - kinds.count
     if k <= 0 { return }
     kinds.append(contentsOf: repeatElement(.empty, count: k))
@@ -45,9 +45,10 @@ struct JSONColumnCells {
     textLengths.append(contentsOf: repeatElement(0, count: k))
   }
 
-  /// The finished column of `rows` rows; texts are read from `source` and `arena`.
-  mutating func column(rows: Int, source: UnsafePointer<UInt8>, arena: UnsafeBufferPointer<UInt8>) -> Column {
-    pad(to: rows)
+  /// The finished column of `rows` rows (after `pad(to: rows)`); texts are read from
+  /// `source` and `arena`.
+  func column(rows: Int, source: UnsafePointer<UInt8>, arena: UnsafeBufferPointer<UInt8>) -> Column {
+    precondition(kinds.count == rows, "pad(to:) first")
     var validity = Bitmap(count: rows, value: true)
     var anyNull = false
     for r in 0..<rows where kinds[r] == .empty {

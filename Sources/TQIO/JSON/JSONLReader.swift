@@ -29,8 +29,13 @@ enum JSONLReader {
       }
     }
     let arena = s.arena
+    let rows = builder.rows
+    for c in builder.columns.indices { builder.columns[c].pad(to: rows) }
+    let cells = builder.columns
     let columns = arena.withUnsafeBufferPointer { a in
-      (0..<builder.columns.count).map { builder.columns[$0].column(rows: builder.rows, source: base, arena: a) }
+      Parallel.mapInterleaved(cells.count, workers: rows >= 100_000 ? 2 : 1) { c in
+        cells[c].column(rows: rows, source: base, arena: a)
+      }
     }
     return Table(columns: columns, rowCount: builder.rows)
   }
@@ -100,18 +105,16 @@ enum JSONLReader {
 
   /// The column of a key, created on first sight.
   private static func columnIndex(key: (offset: Int, length: Int), scanner s: JSONScanner, builder b: inout Builder) -> Int {
-    let bytes: [UInt8] =
-      key.offset >= 0
-      ? Array(UnsafeBufferPointer(start: s.base + key.offset, count: key.length))
-      : Array(s.arena[~key.offset..<(~key.offset + key.length)])
-    return bytes.withUnsafeBufferPointer { p in
-      let code = Int(b.keys.insert(p.baseAddress ?? s.base, p.count))
+    func lookup(_ p: UnsafePointer<UInt8>) -> Int {
+      let code = Int(b.keys.insert(p, key.length))
       if code == b.columns.count {
-        let name = String(decoding: p, as: UTF8.self)
+        let name = String(decoding: UnsafeBufferPointer(start: p, count: key.length), as: UTF8.self)
         b.columns.append(JSONColumnCells(name: name.isEmpty ? "column_\(code + 1)" : name))
       }
       return code
     }
+    if key.offset >= 0 { return lookup(s.base + key.offset) }
+    return s.arena.withUnsafeBufferPointer { lookup($0.baseAddress! + ~key.offset) }
   }
 
   /// Reads one value into the cell of `row`.

@@ -1,5 +1,3 @@
-import TQStorage
-
 /// The type a column has been inferred to hold so far.
 ///
 /// Widening follows a small lattice: `empty` (all null) → anything; `int` → `float`;
@@ -21,18 +19,6 @@ enum InferredType: UInt8 {
   /// Whether values of this type convert to `target` without their text.
   func convertsByValue(to target: InferredType) -> Bool {
     self == target || self == .empty || (self == .int && target == .float) || (self == .date && target == .timestamp)
-  }
-
-  /// The storage type of a finished column.
-  var dataType: DataType {
-    switch self {
-    case .bool: return .bool
-    case .int: return .int
-    case .float: return .float
-    case .date: return .date
-    case .timestamp: return .timestamp
-    case .empty, .string: return .string
-    }
   }
 }
 

@@ -40,6 +40,8 @@ public struct Stage: Hashable, Sendable {
     case join(table: Ident, on: [Ident], left: Bool)
     /// `rename new = old, …`.
     case rename([Rename])
+    /// A journey verb (`paths`, `attribute`, `transitions`, …).
+    case journey(JourneyStage)
     /// A verb the parser recognised but could not parse (recovery placeholder).
     case invalid
   }

@@ -114,6 +114,8 @@ extension ScriptParser {
       kind = parseJoin(left: true)
     case "rename":
       kind = parseRenames()
+    case let word where Registry.isJourneyVerb(word):
+      kind = parseJourneyStage(JourneyStage.Verb(rawValue: word)!)
     default:
       fail("unknown verb \(Recovery.quoted(first.text))", first.range, hint: verbHint(first.text))
       kind = .invalid

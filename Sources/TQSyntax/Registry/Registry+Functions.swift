@@ -6,6 +6,9 @@ extension Registry {
     Entry(.function, "len", syntax: "len(text)", summary: "number of characters", example: "shop | select n = len(campaign) | take 3"),
     Entry(.function, "coalesce", syntax: "coalesce(a, b, …)", summary: "the first argument that is not null",
           example: "shop | select c = coalesce(campaign, \"none\") | take 3"),
+    Entry(.function, "round", syntax: "round(x[, digits])", summary: "x rounded half away from zero to digits decimals (0 by default)",
+          example: "shop | group channel agg c = avg(cost) | derive c = round(c, 2)"),
+    Entry(.function, "abs", syntax: "abs(x)", summary: "absolute value", example: "shop | select d = abs(cost - 1) | take 3"),
     Entry(.function, "if", syntax: "if(cond, a, b)", summary: "a where cond is true, else b",
           example: "shop | select paid = if(medium == \"cpc\", \"paid\", \"free\") | take 3"),
     Entry(.function, "date", syntax: "date(ts)", summary: "the calendar day of a timestamp", example: "shop | group day = date(ts) | take 3"),
@@ -38,7 +41,4 @@ extension Registry {
     Entry(.aggregate, "share", syntax: "share()", summary: "the group's rows as a share of all rows",
           example: "shop | group channel agg n = count(), s = share()"),
   ]
-
-  /// Attribution models (issue: journeys); listed here so that help and completion know them.
-  static let models: [Entry] = []
 }

@@ -15,7 +15,7 @@ extension Registry {
     Entry(.verb, "take", aliases: ["limit"], syntax: "take N", summary: "keep the first N rows", example: "shop | take 10"),
     Entry(.verb, "distinct", syntax: "distinct [col, …]", summary: "unique combinations of the columns (all when none given)",
           example: "shop | distinct persona, stage"),
-    Entry(.verb, "join", syntax: "[left] join table on col, …", summary: "match rows of another table on equal columns",
+    Entry(.verb, "join", aliases: ["left join"], syntax: "[left] join table on col, …", summary: "match rows of another table on equal columns",
           example: "shop | join personas on persona"),
     Entry(.verb, "rename", syntax: "rename new = old, …", summary: "rename columns", example: "shop | rename src = source_group"),
   ]

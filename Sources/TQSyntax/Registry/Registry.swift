@@ -7,7 +7,7 @@
 /// tables).
 public enum Registry {
   /// All entries, grouped by kind in display order.
-  public static let all: [Entry] = statements + verbs + functions + aggregates + models + dotCommands
+  public static let all: [Entry] = statements + verbs + journeyVerbs + functions + aggregates + models + dotCommands
 
   /// The entries of one kind.
   public static func entries(_ kind: Entry.Kind) -> [Entry] { all.filter { $0.kind == kind } }
@@ -16,6 +16,9 @@ public enum Registry {
   public static func names(_ kind: Entry.Kind) -> [String] {
     entries(kind).flatMap { [$0.name] + $0.aliases }
   }
+
+  /// Whether `name` is a verb that answers journey questions (reads roles, not columns).
+  public static func isJourneyVerb(_ name: String) -> Bool { journeyVerbs.contains { $0.name == name } }
 
   /// The entry called `name` (or with that alias), optionally of one kind.
   public static func lookup(_ name: String, kind: Entry.Kind? = nil) -> Entry? {

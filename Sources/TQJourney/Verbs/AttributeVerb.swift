@@ -1,0 +1,66 @@
+import TQStorage
+
+/// `attribute MODEL` and `attribute compare MODEL, …`: credit per channel under attribution models.
+enum AttributeVerb {
+  /// One model's credit per channel name.
+  struct Credit {
+    var conversions: [String: Double]
+    var value: [String: Double]
+    var removal: [String: (Double, Double)]?
+  }
+
+  /// Runs the verb.
+  static func run(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws -> Table {
+    let p = try PathExtractor.extract(t, .init(touchColumn: plan.touchColumn), isCancelled: isCancelled)
+    let credits = try plan.models.map { try credit($0, p, isCancelled: isCancelled) }
+    var present = [Bool](repeating: false, count: p.channelNames.count)
+    for i in 0..<p.count where p.conversions[i] > 0 || p.nulls[i] > 0 { for c in p.path(i) { present[Int(c)] = true } }
+    let channels = Set(p.channelNames.indices.filter { present[$0] }.map { p.channelNames[$0] })
+      .union(credits.flatMap { c in c.conversions.filter { $0.value != 0 }.keys })
+    let lead = plan.compare && plan.onValue ? credits[0].value : credits[0].conversions
+    let names = channels.sorted { a, b in
+      let x = lead[a] ?? 0, y = lead[b] ?? 0
+      return x != y ? x > y : a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+    var cols = [JourneyVerbs.strings(plan.label, names)]
+    if plan.compare {
+      for (m, c) in zip(plan.models, credits) {
+        let v = plan.onValue ? c.value : c.conversions
+        cols.append(JourneyVerbs.floats(m.name, names.map { v[$0] ?? 0 }))
+      }
+    } else {
+      let c = credits[0]
+      cols.append(JourneyVerbs.floats("conversions", names.map { c.conversions[$0] ?? 0 }))
+      cols.append(JourneyVerbs.floats("value", names.map { c.value[$0] ?? 0 }))
+      if let r = c.removal {
+        cols.append(JourneyVerbs.floats("removal_effect", names.map { r[$0]?.0 ?? 0 }))
+        cols.append(JourneyVerbs.floats("removal_effect_value", names.map { r[$0]?.1 ?? 0 }))
+      }
+    }
+    return JourneyVerbs.table(cols)
+  }
+
+  /// The credit of one model.
+  static func credit(_ m: AttributionModel, _ p: PathSet, isCancelled: () -> Bool) throws -> Credit {
+    switch m.rule {
+    case .markov(let order, let withNulls):
+      let r = try MarkovModel.attribute(p, order: order, withNulls: withNulls, isCancelled: isCancelled)
+      var removal: [String: (Double, Double)] = [:]
+      for (i, c) in r.channels.enumerated() { removal[c] = (r.removalEffect[i], r.removalEffectValue[i]) }
+      return Credit(conversions: Dictionary(uniqueKeysWithValues: zip(r.channels, r.conversions)),
+                    value: Dictionary(uniqueKeysWithValues: zip(r.channels, r.value)), removal: removal)
+    case .shapley:
+      let r = try ShapleyModel.attribute(p, isCancelled: isCancelled)
+      return Credit(conversions: Dictionary(uniqueKeysWithValues: zip(r.channels, r.conversions)),
+                    value: Dictionary(uniqueKeysWithValues: zip(r.channels, r.value)), removal: nil)
+    default:
+      let (c, v) = try RuleModels.attribute(p, rule: m.rule)
+      var conv: [String: Double] = [:], value: [String: Double] = [:]
+      for (i, name) in p.channelNames.enumerated() {
+        conv[name, default: 0] += c[i]
+        value[name, default: 0] += v[i]
+      }
+      return Credit(conversions: conv, value: value, removal: nil)
+    }
+  }
+}

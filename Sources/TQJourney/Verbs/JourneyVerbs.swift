@@ -1,0 +1,77 @@
+import TQStorage
+
+/// Runs a bound journey verb over a table and returns its result table.
+public enum JourneyVerbs {
+  /// The result of `plan` over `table`.
+  public static func run(_ plan: JourneyPlan, on table: Table, isCancelled: () -> Bool = { false }) throws -> Table {
+    switch plan.verb {
+    case .journeys: return try JourneysVerb.run(table, plan)
+    case .paths: return try PathsVerb.run(table, plan, isCancelled: isCancelled)
+    case .attribute: return try AttributeVerb.run(table, plan, isCancelled: isCancelled)
+    case .transitions: return try TransitionsVerb.run(table, plan, isCancelled: isCancelled)
+    case .length: return try LengthVerb.run(table, plan, isCancelled: isCancelled)
+    case .lag: return try LagVerb.run(table, plan, isCancelled: isCancelled)
+    }
+  }
+
+  /// The output columns (name, type) of `plan`, so the binder can type what follows.
+  public static func schema(_ plan: JourneyPlan, journeyColumn: String) -> [(String, DataType)] {
+    switch plan.verb {
+    case .journeys:
+      return [(journeyColumn, .string), ("touches", .int), ("first_channel", .string), ("last_channel", .string),
+              ("conversions", .int), ("value", .float), ("duration_hours", .float)]
+    case .paths:
+      return [("path", .string), ("conversions", .int), ("value", .float), ("share", .float), ("avg_length", .float)]
+        + (plan.includeNonConverting ? [("nulls", .int)] : [])
+    case .attribute:
+      if plan.compare { return [(plan.label, .string)] + plan.models.map { ($0.name, .float) } }
+      let markov: Bool
+      if case .markov = plan.models.first?.rule { markov = true } else { markov = false }
+      return [(plan.label, .string), ("conversions", .float), ("value", .float)]
+        + (markov ? [("removal_effect", .float), ("removal_effect_value", .float)] : [])
+    case .transitions:
+      return [("from", .string), ("to", .string), ("count", .float), ("probability", .float)]
+    case .length:
+      return plan.stats
+        ? [("conversions", .float), ("mean_touches", .float), ("median_touches", .float), ("p90_touches", .float)]
+        : [("touches", .int), ("conversions", .float), ("share", .float), ("cumulative_share", .float)]
+    case .lag:
+      return plan.stats
+        ? [("conversions", .float), ("mean_hours", .float), ("median_hours", .float), ("p90_hours", .float)]
+        : [("days", .string), ("conversions", .float), ("share", .float)]
+    }
+  }
+
+  /// A result table from named columns.
+  static func table(_ columns: [Column]) -> Table { Table(columns: columns) }
+
+  /// A float column.
+  static func floats(_ name: String, _ v: [Double]) -> Column { Column(name: name, data: .float(v)) }
+
+  /// An int column.
+  static func ints(_ name: String, _ v: [Int64]) -> Column { Column(name: name, data: .int(v)) }
+
+  /// A string column.
+  static func strings(_ name: String, _ v: [String]) -> Column {
+    Column.from(name: name, type: .string, values: v.map { .string($0) })
+  }
+
+  /// The q-quantile of values with weights (as if each value were repeated weight times), interpolated.
+  static func weightedQuantile(_ pairs: [(value: Double, weight: Double)], _ q: Double) -> Double {
+    let sorted = pairs.filter { $0.weight > 0 }.sorted { $0.value < $1.value }
+    let total = sorted.reduce(0) { $0 + $1.weight }
+    guard total > 0 else { return .nan }
+    let pos = q * (total - 1)
+    func at(_ k: Double) -> Double {
+      var cum = 0.0
+      for p in sorted {
+        cum += p.weight
+        if k < cum { return p.value }
+      }
+      return sorted.last!.value
+    }
+    let lo = pos.rounded(.down)
+    let a = at(lo), b = at(min(lo + 1, total - 1))
+    return a + (b - a) * (pos - lo)
+  }
+}

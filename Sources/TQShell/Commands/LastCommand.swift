@@ -1,0 +1,14 @@
+import TQSyntax
+
+extension ShellCommands {
+  /// `.last`: the last result again, every row and column.
+  static let last = ShellCommand(
+    entry: Registry.Entry(.dotCommand, ".last", syntax: ".last",
+                          summary: "show the last result again, untruncated", example: ".last"),
+    run: { _, shell in
+      guard let table = shell.lastResult else {
+        return shell.printer.io.err("no result yet\n")
+      }
+      shell.printer.io.out(shell.printer.render(table, settings: shell.session.settings, untruncated: true))
+    })
+}
