@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the golden test Tests/Golden/journeys/bench_oracle.tq from DuckDB's answers.
 
-The benchmark queries Q5-Q8 and Q10 of ../shared/bench/queries.sql are run by DuckDB (the
+The benchmark queries Q4-Q10 of ../shared/bench/queries.sql are run by DuckDB (the
 test oracle, not part of tq) on a small file made by the benchmark's generator, and each
 answer becomes the expected block of the tq statement that asks the same question.
 
@@ -43,6 +43,11 @@ def main():
         records.append(f"query {types} nosort\n{tq}\n----\n" + "\n".join(lines) + "\n")
 
     records.append('statement ok\nload "fixtures/bench_12k.csv" as bench\n')
+    record("TIIRR", "bench | compare google = channel in [\"google_organic\", \"google_ads\"], "
+           "social = source_group == \"social\", referral = source_group == \"referral\" "
+           "| sort group | select group, journeys, conversions, rate = round(conversion_rate, 9), value = round(value, 2)",
+           q["Q4"].replace("1.0 * sum(conv) / count(*) AS conv_rate", "round(1.0 * sum(conv) / count(*), 9) AS conv_rate"),
+           [None, None, None, 9, 2])
     record("TIR", "bench | paths top 10 | select path, conversions, value = round(value, 2)", q["Q5"], [None, None, 2])
     record("TRR", "bench | attribute last | where conversions > 0 | derive conversions = round(conversions), "
            "value = round(value, 2) | sort -value, channel | select channel, conversions, value",
@@ -51,12 +56,14 @@ def main():
            "| sort -value, channel | select channel, conversions, value", q["Q7"], [None, 6, 6])
     record("TTR", "bench | transitions | select from, to, count", q["Q8"].replace("count(*) AS n", "count(*)::DOUBLE AS n"),
            [None, None, 1])
+    record("ITI", "bench | funnel stage [awareness, consideration, purchase, retention, advocacy] "
+           "| select step, stage, journeys", q["Q9"], [None, None, None])
     record("RR", "bench | length stats | select conversions, mean = round(mean_touches, 9)",
            "SELECT count(*)::DOUBLE, round(avg(touches), 9) FROM (" + q["Q10"].split("SELECT count(*)")[0].rstrip()
            + " SELECT * FROM j)", [1, 9])
     record("R", "bench | lag stats | select median = round(median_hours, 9)",
            "SELECT round(median_hours_to_conversion, 9) FROM (" + q["Q10"].rstrip(";") + ")", [9])
-    header = ("# Journey verbs against the benchmark queries (../shared/bench/queries.sql Q5-Q8, Q10),\n"
+    header = ("# Journey verbs against the benchmark queries (../shared/bench/queries.sql Q4-Q10),\n"
               "# expected rows computed by DuckDB with scripts/oracle_journeys.py on a file made by\n"
               "# ../shared/bench/gen_touchpoints.py --rows 12000 --seed 7. Do not edit by hand.\n\n")
     open(OUT, "w").write(header + "\n".join(records))

@@ -3,7 +3,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-"$root/scripts/setup.sh"
+"$root/scripts/setup.sh" libedit-dev tmux
 swift build --build-tests
 export TQ_BIN="$root/.build/debug/tq"
 swift test --skip-build --disable-xctest

@@ -7,6 +7,7 @@
 #define TQ_CLIBEDIT_SHIM_H
 
 #include <histedit.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,13 +45,18 @@ static inline int tq_hist_enter(History *h, HistEvent *ev, const char *line) { r
 /* No H_SAVE wrapper on purpose: it truncates the target before writing (RELIABILITY.md 1.5). */
 
 /* SIGINT via sigaction WITHOUT SA_RESTART, so the blocking read() inside el_gets()
-   returns EINTR instead of being restarted (glibc's signal() implies SA_RESTART). */
+   returns EINTR instead of being restarted (glibc's signal() implies SA_RESTART).
+   SIGINT is also unblocked: a parent may hand down a mask that blocks it. */
 static inline int tq_install_sigint(void (*handler)(int)) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = handler;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     return sigaction(SIGINT, &sa, NULL);
 }
 

@@ -17,7 +17,7 @@ public final class InputProcessor {
   public let history: ShellHistory
   /// Prints results and errors.
   let printer: ResultPrinter
-  /// Ctrl-C: reset before each statement, read when one fails.
+  /// Ctrl-C: polled by the session, read when a statement fails, lowered after it.
   let interrupt: InterruptFlag
   /// Lines of the statement being typed.
   public private(set) var pending: [String] = []
@@ -78,9 +78,9 @@ public final class InputProcessor {
     return run(line)
   }
 
-  /// Runs statement text on the session and prints what it produces.
+  /// Runs statement text on the session and prints what it produces. The Ctrl-C flag is not
+  /// lowered first: a Ctrl-C pressed just after Enter cancels this statement.
   func run(_ text: String) -> Int32? {
-    interrupt.reset()
     defer { interrupt.reset() }
     var exitCode: Int32?
     do {

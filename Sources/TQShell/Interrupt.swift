@@ -9,6 +9,7 @@ public final class InterruptFlag: Sendable {
   /// The flag the process's SIGINT handler sets.
   public static let sigint = InterruptFlag()
 
+  /// Whether Ctrl-C came.
   private let raised = Atomic<Bool>(false)
 
   /// Creates a flag that is down.

@@ -23,7 +23,8 @@ public enum TerminalShell {
     let completer = Completer(session: session, home: environment["HOME"])
     let reader: LineReader =
       LibEditLineReader(
-        entries: history.entries, limit: history.limit, style: .forStream(isTerminal: true, environment: environment),
+        entries: history.entries, limit: history.limit,
+        style: .forStream(isTerminal: isatty(STDOUT_FILENO) != 0 || isatty(STDERR_FILENO) != 0, environment: environment),
         interrupt: interrupt,
         complete: { [unowned processor] line in
           completer.complete(processor.pendingText.isEmpty ? line : processor.pendingText + "\n" + line)

@@ -6,7 +6,7 @@ public enum CivilTime {
   public static let microsPerDay: Int64 = 86_400_000_000
 
   /// Days since 1970-01-01 of a calendar date.
-  public static func days(year: Int, month: Int, day: Int) -> Int64 {
+  @inlinable public static func days(year: Int, month: Int, day: Int) -> Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -17,7 +17,7 @@ public enum CivilTime {
   }
 
   /// The calendar date of a day number.
-  public static func civil(days: Int64) -> (year: Int, month: Int, day: Int) {
+  @inlinable public static func civil(days: Int64) -> (year: Int, month: Int, day: Int) {
     let z = Int(days) + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097

@@ -21,8 +21,10 @@ public enum Suggest {
   /// The candidate nearest to `name`, when it is near enough to be a likely typo.
   ///
   /// Near enough: distance at most 1 for names of up to 4 characters, else at most a third
-  /// of the longer name (rounded up), or `name` is a prefix of the candidate.
+  /// of the longer name (rounded up), or `name` is a prefix of the candidate. `name` is
+  /// compared in its `folded` form, so `ｓｅｌｅｃｔ` finds `select`.
   public static func nearest(_ name: String, in candidates: [String]) -> String? {
+    let name = folded(name)
     var best: (String, Int)?
     for c in candidates {
       let dist = distance(name, c)
@@ -33,6 +35,18 @@ public enum Suggest {
     if dist <= limit { return c }
     if name.count >= 3, c.lowercased().hasPrefix(name.lowercased()) { return c }
     return nil
+  }
+
+  /// The fullwidth forms a CJK input method types (U+FF01–U+FF5E) as the ASCII characters
+  /// they stand for, as NFKC would fold them (`ｓｅｌｅｃｔ` → `select`); other text unchanged.
+  public static func folded(_ text: String) -> String {
+    let fullwidth: ClosedRange<UInt32> = 0xFF01...0xFF5E
+    guard text.unicodeScalars.contains(where: { fullwidth.contains($0.value) }) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+      scalars.append(fullwidth.contains(s.value) ? Unicode.Scalar(s.value - 0xFEE0) ?? s : s)
+    }
+    return String(scalars)
   }
 
   /// `did you mean "x"?` for the nearest candidate, or `nil`.

@@ -7,6 +7,7 @@ import Testing
 /// Tab completion by context, from the registry and the session.
 @Suite("Completion")
 struct CompletionTests {
+  /// A session on the bundled datasets.
   let session = Session(datasets: bundledDatasets)
 
   /// The candidates' texts for the text before the cursor.
@@ -14,6 +15,7 @@ struct CompletionTests {
     Completer(session: session, directory: directory, home: "/nonexistent").complete(text).texts
   }
 
+  /// After `|`: the verbs.
   @Test func verbsAfterAPipe() {
     #expect(texts("shop | wh") == ["where"])
     #expect(Set(texts("shop | ")) == Set(Registry.names(.verb)))
@@ -22,6 +24,7 @@ struct CompletionTests {
     #expect(edit == Completion.Edit(delete: "whe", insert: "where ", list: false))
   }
 
+  /// At the start: statements, verbs (on the table in use) and tables.
   @Test func aStatementStartsWithAStatementAVerbOrATable() {
     #expect(texts("sh") == ["shop"])
     #expect(texts("lo") == ["load"])
@@ -30,6 +33,7 @@ struct CompletionTests {
     #expect(!all.contains("channel"))
   }
 
+  /// After a verb: the columns of the pipeline's table (or of the table in use).
   @Test func columnsOfTheTableInScope() {
     #expect(texts("shop | where chan") == ["channel"])
     #expect(texts("shop | where channel == \"email\" | group dev") == ["device"])
@@ -40,11 +44,13 @@ struct CompletionTests {
     #expect(texts("let x = shop | sort -rev") == ["revenue"])
   }
 
+  /// Columns defined by `name =` or joined earlier in the pipeline count too.
   @Test func columnsDefinedOrJoinedEarlier() {
     #expect(texts("shop | derive paid = medium == \"cpc\" | where pai") == ["paid"])
     #expect(texts("shop | join ca_paths on path | select total_c").contains("total_conversions"))
   }
 
+  /// Tables after `use`, `describe`, `drop`, `join`, `let … =`.
   @Test func tablesWhereATableIsExpected() {
     #expect(texts("use ").contains("shop"))
     #expect(texts("describe ca") == ["ca_paths"])
@@ -56,6 +62,7 @@ struct CompletionTests {
     #expect(texts("use so") == ["social"])
   }
 
+  /// Functions complete with `(`; aggregates only inside `group`.
   @Test func functionsAndAggregates() {
     #expect(texts("shop | select lo") == ["lower"])
     let edit = Completer(session: session).complete("shop | select low").edit
@@ -65,6 +72,7 @@ struct CompletionTests {
     #expect(texts("shop | group channel agg n = cou") == ["count"])
   }
 
+  /// Keywords and their choices come from the registry's syntax lines.
   @Test func keywordsFromTheRegistrySyntax() {
     #expect(texts("shop | group channel a").contains("agg"))
     #expect(Set(texts("load \"x.csv\" format ")) == ["csv", "tsv", "jsonl", "paths"])
@@ -75,6 +83,7 @@ struct CompletionTests {
     #expect(texts("help whe") == ["where"])
   }
 
+  /// Models after `attribute` and in `attribute compare` lists.
   @Test(.enabled(if: Registry.lookup("attribute", kind: .verb) != nil))
   func modelsAfterAttribute() {
     let models = Set(Registry.names(.model))
@@ -82,16 +91,18 @@ struct CompletionTests {
     #expect(Set(texts("shop | attribute compare first, ")) == models)
   }
 
+  /// Dot commands (engine and shell) and the choices of their argument.
   @Test func dotCommandsAndTheirChoices() {
     #expect(texts(".ti") == [".timer"])
     #expect(texts(".h") == [".help", ".history"])
-    #expect(Completer(session: session).complete(".h").edit == Completion.Edit(delete: ".h", insert: ".h", list: true))
+    #expect(Completer(session: session).complete(".h").edit == Completion.Edit(delete: "", insert: "", list: true))
     #expect(texts(".la") == [".last"])
     #expect(texts(".mode cs") == ["csv"])
     #expect(texts(".timer ") == ["off", "on"])
     #expect(texts(".maxrows ").isEmpty)
   }
 
+  /// File names inside quotes after `load`, `run`, `save … to`, and after `.read`.
   @Test func filePathsInsideQuotes() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -116,15 +127,18 @@ struct CompletionTests {
     #expect(completer.complete("load \"data/sample.csv\"").texts.isEmpty)
   }
 
+  /// Nothing completes inside a comment.
   @Test func nothingInsideAComment() {
     #expect(texts("shop | # wh").isEmpty)
   }
 
+  /// A word typed in another case is replaced by the candidate.
   @Test func caseInsensitiveMatchReplacesTheWord() {
     let edit = Completer(session: session).complete("shop | WHE").edit
     #expect(edit == Completion.Edit(delete: "WHE", insert: "where ", list: false))
   }
 
+  /// Names with non-ASCII letters complete whole.
   @Test func utf8Words() {
     _ = try? session.collect("let città = shop | take 1")
     #expect(texts("use cit") == ["città"])

@@ -6,6 +6,7 @@ import Testing
 /// Dot commands at the prompt: the engine's and the shell's, and how results fit the screen.
 @Suite("Dot commands")
 struct DotCommandTests {
+  /// `.mode`, `.maxrows`, `.timer` set a value, and print it without an argument.
   @Test func settingsPrintTheirValueWithoutAnArgument() {
     let shell = ScriptedShell()
     shell.run([".mode csv", "shop | select channel | take 2", ".mode", ".maxrows 4", ".maxrows", ".timer on", ".timer"])
@@ -15,12 +16,14 @@ struct DotCommandTests {
     #expect(shell.transcript.out.contains("timer: on\n"))
   }
 
+  /// `.timer on` prints the time of each statement on stderr.
   @Test func timerPrintsTheElapsedTimeOnStderr() {
     let shell = ScriptedShell()
     shell.run([".timer on", "shop | take 1"])
     #expect(shell.transcript.err.contains("Run Time: "))
   }
 
+  /// Rows beyond `.maxrows` are elided with a footer; `.last` shows them all.
   @Test func maxrowsShowsHeadAndTailAndLastShowsEverything() {
     let shell = ScriptedShell()
     shell.run([".maxrows 4", "shop | select journey_id | take 10", ".last"])
@@ -32,6 +35,7 @@ struct DotCommandTests {
     #expect(!parts[1].contains("rows ("))
   }
 
+  /// Columns beyond the terminal width are dropped with "C columns (k shown)".
   @Test func columnsThatDoNotFitAreElided() {
     let shell = ScriptedShell(width: 60)
     shell.run(["shop | take 3", ".last"])
@@ -41,18 +45,21 @@ struct DotCommandTests {
     #expect(!parts[1].contains("columns ("))
   }
 
+  /// With stdout redirected, results are whole.
   @Test func nothingIsCutWhenStdoutIsNotATerminal() {
     let shell = ScriptedShell(width: nil, terminal: false)
     shell.run([".maxrows 4", "shop | select journey_id | take 10"])
     #expect(!shell.transcript.out.contains("rows ("))
   }
 
+  /// `.last` before any result says so on stderr.
   @Test func lastWithoutAResultSaysSo() {
     let shell = ScriptedShell()
     shell.run([".last"])
     #expect(shell.transcript.err == "no result yet\n")
   }
 
+  /// `.history [N]` lists the statements, numbered, one entry per statement.
   @Test func historyListsTheStatementsNumbered() {
     let shell = ScriptedShell()
     shell.run(["shop | take 1", "shop | take 1", "shop |", "take 2", ".history", ".history 1"])
@@ -60,6 +67,7 @@ struct DotCommandTests {
     #expect(shell.transcript.out.hasSuffix("tq> .history 1\n4  .history 1\ntq> \n"))
   }
 
+  /// `.help` lists the engine's and the shell's dot commands; a pattern filters them.
   @Test func helpListsEngineAndShellCommandsFromOneTable() {
     let shell = ScriptedShell()
     shell.run([".help"])
@@ -73,6 +81,7 @@ struct DotCommandTests {
     #expect(!filtered.transcript.out.contains(".mode"))
   }
 
+  /// `.read FILE` runs a script in the session.
   @Test func readRunsAScriptFile() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -81,15 +90,17 @@ struct DotCommandTests {
     let shell = ScriptedShell()
     shell.run([".read \(script.path)"])
     #expect(shell.session.tables["two"]?.rowCount == 2)
-    #expect(shell.transcript.out.contains("channel\n-------\nyoutube\nfacebook\n"))
+    #expect(shell.transcript.out.contains("channel\n--------\nyoutube\nfacebook\n"))
   }
 
+  /// An unknown dot command is an error naming it.
   @Test func unknownDotCommandSuggests() {
     let shell = ScriptedShell()
     shell.run([".histroy"])
     #expect(shell.transcript.err.contains("unknown command \".histroy\""))
   }
 
+  /// Colours appear only when the stream allows them (terminal, no `NO_COLOR`).
   @Test func coloursOnlyWhenAsked() {
     let plain = ScriptedShell()
     plain.run(["shop | take 1", "nosuch"])

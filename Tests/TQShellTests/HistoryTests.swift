@@ -7,7 +7,7 @@ import Testing
 struct HistoryTests {
   /// The lines of a file.
   func lines(_ path: String) -> [String] {
-    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
     return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
   }
 
@@ -17,6 +17,7 @@ struct HistoryTests {
     return stat(path, &st) == 0 ? UInt64(st.st_ino) : 0
   }
 
+  /// Entries go to the file one per line (escaped), adjacent duplicates dropped, and read back equal.
   @Test func appendsEveryEntryAndReadsThemBack() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -31,6 +32,7 @@ struct HistoryTests {
     #expect(ShellHistory(file: HistoryFile(path: path), limit: 100).entries == expected)
   }
 
+  /// Every statement is in the file as soon as it ran, a multi-line one as one entry.
   @Test func aScriptedSessionAppendsAfterEachStatement() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -40,6 +42,7 @@ struct HistoryTests {
     #expect(lines(path) == ["shop | take 1", "nosuch", ".mode"])
   }
 
+  /// Over the limit, the file is replaced by a new one (temp file + rename), never cut in place.
   @Test func trimsThroughATempFileAndARename() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -58,6 +61,7 @@ struct HistoryTests {
     #expect(leftovers.isEmpty)
   }
 
+  /// Invalid UTF-8, NUL and huge lines are skipped with a warning and the file stays byte for byte.
   @Test func loadingNeverRewritesAFileWithUnreadableLines() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -74,6 +78,7 @@ struct HistoryTests {
     #expect(lines(path).suffix(2) == ["ok 2", "ok 3"])
   }
 
+  /// A history path that is a symbolic link keeps pointing to the file, which is trimmed.
   @Test func aSymbolicLinkStaysALink() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -87,6 +92,7 @@ struct HistoryTests {
     #expect(lines(real) == (31...40).map { "e\($0)" } + ["new"])
   }
 
+  /// A file that cannot be written gives one warning; entries still count in the session.
   @Test func aFileThatCannotBeWrittenWarnsOnceAndTheShellGoesOn() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -101,6 +107,7 @@ struct HistoryTests {
     #expect(warnings.last?.contains("cannot write \(blocker.path)/h: Not a directory") == true)
   }
 
+  /// Two sessions appending at once lose no line and mix no bytes.
   @Test func twoSessionsAppendWithoutLosingOrMixingLines() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -114,6 +121,7 @@ struct HistoryTests {
     #expect(all.allSatisfy { $0.hasPrefix("session ") && $0.hasSuffix(String(repeating: "z", count: 100)) })
   }
 
+  /// A temp file left by a killed trim is removed at start.
   @Test func staleTempFilesOfKilledTrimsAreRemoved() throws {
     let dir = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -124,6 +132,7 @@ struct HistoryTests {
     #expect(!FileManager.default.fileExists(atPath: stale))
   }
 
+  /// `TQ_HISTORY` (empty: none), `HOME` and `TQ_HISTSIZE` pick the file and its size.
   @Test func pathAndSizeFromTheEnvironment() {
     #expect(ShellHistory.defaultPath(environment: ["HOME": "/home/a"]) == "/home/a/.tq_history")
     #expect(ShellHistory.defaultPath(environment: ["HOME": "/home/a", "TQ_HISTORY": "/tmp/h"]) == "/tmp/h")

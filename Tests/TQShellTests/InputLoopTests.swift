@@ -7,6 +7,7 @@ import Testing
 /// The input loop without a terminal: statements, continuation, errors, Ctrl-C, exit.
 @Suite("Input loop")
 struct InputLoopTests {
+  /// A statement runs and prints its result after the `tq> ` prompt.
   @Test func runsAStatementAndShowsThePrompt() {
     let shell = ScriptedShell()
     #expect(shell.run(["shop | select channel | take 2"]) == 0)
@@ -15,6 +16,7 @@ struct InputLoopTests {
     #expect(shell.transcript.err.isEmpty)
   }
 
+  /// A line ending in `|`, a comma or inside brackets continues with `..> `; one history entry.
   @Test func aTrailingPipeCommaOrOpenBracketContinues() {
     let shell = ScriptedShell()
     shell.run(["shop |", "  select channel,", "  device | where channel in [\"email\",", "\"search\"] | take 1"])
@@ -23,6 +25,7 @@ struct InputLoopTests {
     #expect(shell.history.entries == [#"shop | select channel, device | where channel in ["email", "search"] | take 1"#])
   }
 
+  /// A comment inside a multi-line statement keeps the entry's line breaks.
   @Test func aLineWithACommentKeepsItsLineBreaksInHistory() {
     let shell = ScriptedShell()
     shell.run(["shop | # all rows", "take 1"])
@@ -30,15 +33,17 @@ struct InputLoopTests {
     #expect(shell.transcript.err.isEmpty)
   }
 
+  /// An error prints its diagnostic and every table stays.
   @Test func anErrorShowsTheDiagnosticAndKeepsTheTables() {
     let shell = ScriptedShell()
     shell.run(["let small = shop | take 3", "small | where chanel == 1", "small | select channel"])
     #expect(shell.transcript.err.contains("tq:1:15: error: unknown column \"chanel\""))
     #expect(shell.transcript.err.contains("^^^^^^ did you mean \"channel\"?"))
     #expect(shell.session.tables["small"]?.rowCount == 3)
-    #expect(shell.transcript.out.hasSuffix("channel\n-------\nyoutube\nfacebook\ntiktok\ntq> \n"))
+    #expect(shell.transcript.out.hasSuffix("channel\n--------\nyoutube\nfacebook\ntiktok\ntq> \n"))
   }
 
+  /// Ctrl-C at the continuation prompt drops the pending statement.
   @Test func ctrlCDropsThePendingStatement() {
     let shell = ScriptedShell()
     shell.run([.line("shop |"), .interrupted, .line("shop | select channel | take 1")])
@@ -47,6 +52,7 @@ struct InputLoopTests {
     #expect(shell.history.entries == ["shop | select channel | take 1"])
   }
 
+  /// `.exit N` ends the loop with status N; `.quit` with 0.
   @Test func exitStopsWithItsStatus() {
     let shell = ScriptedShell()
     #expect(shell.run([".exit 3", "shop | take 1"]) == 3)
@@ -54,6 +60,7 @@ struct InputLoopTests {
     #expect(ScriptedShell().run([".quit"]) == 0)
   }
 
+  /// A dot line while a statement is pending is part of the statement.
   @Test func aDotLineIsAStatementLineWhileOneIsPending() {
     let shell = ScriptedShell()
     shell.run(["shop | select channel,", ".last"])
@@ -62,6 +69,7 @@ struct InputLoopTests {
     #expect(shell.history.entries == ["shop | select channel, .last"])
   }
 
+  /// Ctrl-C during a long `generate` stops it, prints "Interrupted" and keeps the session.
   @Test func ctrlCStopsLongWorkAndKeepsTheSession() throws {
     let shell = ScriptedShell()
     shell.run(["let small = shop | take 3"])

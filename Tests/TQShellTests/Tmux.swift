@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 /// A program running in a real terminal: a detached tmux session on its own server socket,
 /// driven with `send-keys` and read with `capture-pane`.
@@ -24,25 +23,51 @@ final class Tmux {
     self.timeout = timeout
     let env = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
     let script = "cd \(Self.quote(directory)) && env -i \(env) \(command.map(Self.quote).joined(separator: " "));"
-      + " echo EXITED rc=$?; sleep 600"
+      + " echo EXITED rc=$?; sleep 120"
     try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", script])
   }
 
+  /// Ends the terminal and everything in it.
   deinit { _ = try? tmux(["kill-server"]) }
 
-  /// Runs a tmux command on this session's server; returns its stdout.
+  /// Runs a tmux command on this session's server and waits for it; returns its stdout
+  /// when `capture` is set.
+  ///
+  /// `posix_spawn` and `waitpid` rather than `Process`, whose exit notification was seen to
+  /// never arrive here once `new-session` had forked the tmux server. Output goes through a
+  /// temp file, so the server (which inherits the client's descriptors) cannot hold a pipe open.
   @discardableResult
-  func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary ?? "/usr/bin/tmux")
-    process.arguments = ["-L", socket] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+  func tmux(_ arguments: [String], capture: Bool = false) throws -> String {
+    let output = capture ? FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path : "/dev/null"
+    defer { if capture { unlink(output) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([Self.binary ?? "/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { envp.forEach { free($0) } }
+    // Hand tmux (and so tq) default signals and an empty mask, as a login shell would:
+    // the test process may block or ignore SIGINT, and both survive exec.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    var all = sigset_t()
+    sigemptyset(&empty)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, argv[0]!, &actions, &attributes, argv, envp)
+    guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return capture ? String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self) : ""
   }
 
   /// Types text literally (no key names, `;` is not a separator).
@@ -53,35 +78,43 @@ final class Tmux {
 
   /// The screen and its scrollback, without trailing blanks on each line or blank lines at the end.
   func screen() -> String {
-    let text = (try? tmux(["capture-pane", "-p", "-J", "-S", "-2000", "-t", "main"])) ?? ""
+    let text = (try? tmux(["capture-pane", "-p", "-J", "-S", "-2000", "-t", "main"], capture: true)) ?? ""
     var lines = text.components(separatedBy: "\n").map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }
     while lines.last?.isEmpty == true { lines.removeLast() }
     return lines.joined(separator: "\n")
   }
 
-  /// Waits until `condition` holds for the screen; records an issue with the screen if it never does.
-  @discardableResult
-  func waitFor(_ what: String, sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) -> Bool {
+  /// The cursor's column (0 once a line has been entered and nothing printed after it).
+  func cursorColumn() -> Int? {
+    Int(((try? tmux(["display-message", "-p", "-t", "main", "#{cursor_x}"], capture: true)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// Waits until `condition` holds for the screen; throws (ending the test at once) with
+  /// the screen when it does not within `timeout`.
+  func waitFor(_ what: String, _ condition: (String) -> Bool) throws {
     let deadline = Date().addingTimeInterval(timeout)
     var text = screen()
     while !condition(text) {
-      if Date() > deadline {
-        Issue.record("timed out waiting for \(what); screen:\n\(text)", sourceLocation: sourceLocation)
-        return false
-      }
+      if Date() > deadline { throw Timeout(what: what, screen: text) }
       Thread.sleep(forTimeInterval: 0.05)
       text = screen()
     }
-    return true
   }
 
   /// Waits until the last line is exactly `line` (trailing blanks ignored).
-  @discardableResult
-  func waitForLastLine(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+  func waitForLastLine(_ line: String) throws {
     let wanted = line.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
-    return waitFor("last line \"\(line)\"", sourceLocation: sourceLocation) { screen in
-      (screen.components(separatedBy: "\n").last ?? "") == wanted
-    }
+    try waitFor("last line \"\(line)\"") { ($0.components(separatedBy: "\n").last ?? "") == wanted }
+  }
+
+  /// A screen that did not come.
+  struct Timeout: Error, CustomStringConvertible {
+    /// What was awaited.
+    let what: String
+    /// The screen at the deadline.
+    let screen: String
+    /// The message with the screen.
+    var description: String { "timed out waiting for \(what); screen:\n\(screen)" }
   }
 
   /// Text quoted for `sh`.

@@ -141,10 +141,23 @@ struct LexerTests {
     #expect(lexErrors("a\u{1B}b") == ["unexpected character \"\\u{1B}\""])
     #expect(lexErrors("\u{202E}x") == ["unexpected character \"\\u{202E}\""])
     #expect(lexErrors("a ! b") == ["unexpected character \"!\""])
-    let d = Lexer.tokenize(SourceFile(name: "t", text: "a && b")).diagnostics
-    #expect(d.count == 2 && d[0].hint == "did you mean \"and\"?")
     // Non-breaking and ideographic spaces are blanks.
     #expect(kinds("a\u{A0}b\u{3000}c") == [.identifier, .identifier, .identifier, .end])
+  }
+
+  @Test func otherLanguagesOperatorsAreOneErrorEach() {
+    /// The one diagnostic of `text`: its message, span and hint.
+    func only(_ text: String) -> (String, SourceRange?, String?) {
+      let d = Lexer.tokenize(SourceFile(name: "t", text: text)).diagnostics
+      #expect(d.count == 1, "\(d.map(\.message))")
+      return d.first.map { ($0.message, range($0), $0.hint) } ?? ("none", nil, nil)
+    }
+    #expect(only("a && b") == (#"unexpected "&&""#, SourceRange(2, 4), #"did you mean "and"?"#))
+    #expect(only("a & b") == (#"unexpected character "&""#, SourceRange(2, 3), #"did you mean "and"?"#))
+    #expect(only("a <> b") == (#"use "!=" for "not equal""#, SourceRange(2, 4), #"did you mean "!="?"#))
+    #expect(kinds("a <> b") == [.identifier, .invalid, .identifier, .end])
+    #expect(kinds("a < > b") == [.identifier, .less, .greater, .identifier, .end])
+    #expect(kinds("a <= b") == [.identifier, .lessEqual, .identifier, .end])
   }
 
   @Test func commentsAndBlankLines() {

@@ -103,18 +103,32 @@ struct StatementTests {
 
   @Test func dotCommands() {
     guard case .dotCommand(let name, let args)? = statement(".mode csv") else { Issue.record(".mode"); return }
-    #expect(name.name == ".mode" && name.range == SourceRange(0, 5) && args == ["csv"])
+    #expect(name.name == ".mode" && name.range == SourceRange(0, 5) && args.map(\.value) == ["csv"])
     guard case .dotCommand(let n2, let a2)? = statement(#"  .read "my file.tq"  x'y z'   # comment"#) else {
       Issue.record(".read"); return
     }
-    #expect(n2.name == ".read" && n2.range == SourceRange(2, 7) && a2 == ["my file.tq", "xy z"])
+    #expect(n2.name == ".read" && n2.range == SourceRange(2, 7) && a2.map(\.value) == ["my file.tq", "xy z"])
     guard case .dotCommand(_, let a3)? = statement(".quit") else { Issue.record(".quit"); return }
     #expect(a3.isEmpty)
     // A dot command takes the whole line: no `;` splitting.
     guard case .dotCommand(_, let a4)? = statement(".mode csv; shop") else { Issue.record(".mode;"); return }
-    #expect(a4 == ["csv;", "shop"])
+    #expect(a4.map(\.value) == ["csv;", "shop"])
     let all = statements(".timer on\nshop | take 1\n.mode json")
     #expect(all.count == 3)
+  }
+
+  @Test func dotCommandArgumentsHaveTheirSpans() {
+    // Each argument's span covers what was written, quotes included, so errors can point at it.
+    let text = #"  .read "my file.tq"  x'y z'  é\#u{3000}last"#
+    guard case .dotCommand(_, let args)? = statement(text) else { Issue.record(".read"); return }
+    #expect(args.map(\.value) == ["my file.tq", "xy z", "é", "last"])
+    #expect(args.map { SourceFile(name: "t", text: text).slice($0.range.start, $0.range.end) }
+      == [#""my file.tq""#, "x'y z'", "é", "last"])
+    guard case .dotCommand(_, let late)? = statements("tables\n.mode xml").last?.kind else { Issue.record(".mode"); return }
+    #expect(late.map(\.range) == [SourceRange(13, 16)])
+    // An unterminated quote runs to the end of the line.
+    guard case .dotCommand(_, let open)? = statement(".read 'a b") else { Issue.record("open quote"); return }
+    #expect(open.map(\.value) == ["a b"] && open.map(\.range) == [SourceRange(6, 10)])
   }
 
   @Test func pipelineStatements() {

@@ -4,36 +4,36 @@ import TQSyntax
 /// The dot commands every input source understands (`.mode`, `.timer`, `.maxrows`, `.read`,
 /// `.exit`, `.help`); the interactive shell adds its own before these.
 enum DotCommands {
-  /// Runs one dot command.
-  static func run(_ name: Ident, _ args: [String], session: Session, source: SourceFile, directory: String,
+  /// Runs one dot command; an error about an argument points at that argument.
+  static func run(_ name: Ident, _ args: [StringLiteral], session: Session, source: SourceFile, directory: String,
                   emit: (Output) -> Void) throws
   {
     let cmd = name.name.lowercased()
     switch cmd {
     case ".mode":
       guard let a = args.first else { return emit(.text("mode: \(session.settings.mode.rawValue)\n")) }
-      guard let m = OutputMode(rawValue: a.lowercased()) else {
-        throw Diagnostic("unknown mode \"\(a)\"", in: source, name.range,
-                         hint: Suggest.hint(a, in: OutputMode.allCases.map(\.rawValue)) ?? "modes: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))")
+      guard let m = OutputMode(rawValue: a.value.lowercased()) else {
+        throw Diagnostic("unknown mode \"\(a.value)\"", in: source, a.range,
+                         hint: Suggest.hint(a.value, in: OutputMode.allCases.map(\.rawValue)) ?? "modes: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       session.settings.mode = m
     case ".timer":
       guard let a = args.first else { return emit(.text("timer: \(session.settings.timer ? "on" : "off")\n")) }
-      guard a == "on" || a == "off" else { throw Diagnostic(".timer takes on or off", in: source, name.range) }
-      session.settings.timer = a == "on"
+      guard a.value == "on" || a.value == "off" else { throw Diagnostic(".timer takes on or off", in: source, a.range) }
+      session.settings.timer = a.value == "on"
     case ".maxrows":
       guard let a = args.first else { return emit(.text("maxrows: \(session.settings.maxRows)\n")) }
-      guard let n = Int(a), n > 0 else { throw Diagnostic(".maxrows takes a positive number", in: source, name.range) }
+      guard let n = Int(a.value), n > 0 else { throw Diagnostic(".maxrows takes a positive number", in: source, a.range) }
       session.settings.maxRows = n
     case ".read":
       guard let a = args.first else { throw Diagnostic(".read needs a file name", in: source, name.range) }
-      try session.runScript(a, range: name.range, source: source, directory: directory, emit: emit)
+      try session.runScript(a.value, range: a.range, source: source, directory: directory, emit: emit)
     case ".exit", ".quit":
       guard let a = args.first else { return emit(.exit(0)) }
-      guard let code = Int32(a) else { throw Diagnostic(".exit takes a number", in: source, name.range) }
+      guard let code = Int32(a.value) else { throw Diagnostic(".exit takes a number", in: source, a.range) }
       emit(.exit(code))
     case ".help":
-      let entries = Registry.entries(.dotCommand).filter { args.isEmpty || $0.name.contains(args[0]) || $0.summary.contains(args[0]) }
+      let entries = Registry.entries(.dotCommand).filter { args.isEmpty || $0.name.contains(args[0].value) || $0.summary.contains(args[0].value) }
       emit(.text(entries.map { "\($0.syntax)\n    \($0.summary)" }.joined(separator: "\n") + "\n"))
     default:
       throw Diagnostic("unknown command \"\(name.name)\"", in: source, name.range,

@@ -11,7 +11,9 @@ extension Binder {
     }
     let isPaths = schema.roles[.path] != nil
     let touch: String
-    if let by = j.by {
+    if verb == .pareto || verb == .compare {
+      touch = schema.roles[.channel] ?? schema.roles[.path] ?? schema.fields.first?.name ?? ""
+    } else if let by = j.by {
       if isPaths {
         throw Diagnostic("a path table's touchpoints are its path column: \"by\" does not apply", in: source, by.range)
       }
@@ -29,7 +31,7 @@ extension Binder {
         throw Diagnostic("\(verbName) needs a \(role.rawValue) column, and this table has none", in: source, stage.verb.range,
                          hint: "load it with: with \(role.rawValue) = <column>")
       }
-    } else if verb == .journeys || verb == .lag {
+    } else if [.journeys, .lag, .funnel, .compare].contains(verb) {
       throw Diagnostic("\(verbName) needs touch times, and a path table has no time", in: source, stage.verb.range,
                        hint: "use a touch-level table (one row per touch)")
     }
@@ -51,14 +53,58 @@ extension Binder {
       guard (1...4).contains(o.value) else { throw Diagnostic("order must be 1 to 4", in: source, o.range) }
       plan.order = Int(o.value)
     }
+    try bindReportOptions(j, into: &plan, stage: stage, schema: schema, isPaths: isPaths)
     if verb == .attribute {
       guard !j.models.isEmpty else { throw Diagnostic("attribute needs a model", in: source, stage.range, hint: "models: \(Registry.names(.model).joined(separator: ", "))") }
       plan.models = try j.models.map { try bindModel($0, pathTable: isPaths) }
+      for (i, m) in j.models.enumerated() where plan.models[..<i].contains(where: { $0.name == plan.models[i].name }) {
+        throw Diagnostic("model \"\(m.text)\" is listed twice", in: source, m.range)
+      }
     }
     var columns = JourneyVerbs.schema(plan, journeyColumn: schema.roles[.journey] ?? "journey")
     if verb == .journeys, let jc = schema.roles[.journey], let i = schema.index(of: jc) { columns[0].1 = schema.fields[i].type }
     let out = Schema(fields: columns.map { Schema.Field($0.0, $0.1) }, roles: [:])
+    if verb == .compare {
+      let groups = try j.groups.map { g -> NamedExpr in
+        let p = try bindExpr(g.expr, schema)
+        guard p.type == .bool else {
+          throw Diagnostic("compare needs a true/false condition for \"\(g.name?.name ?? "")\", found \(p.type.rawValue)", in: source, g.expr.range)
+        }
+        return NamedExpr(g.name?.name ?? defaultName(g.expr), p)
+      }
+      plan.groups = groups.map(\.name)
+      return (.compareGroups(input, plan, groups: groups), out)
+    }
     return (.journey(input, plan), out)
+  }
+
+  /// The options of funnel (column, steps, window) and pareto (column, measure).
+  func bindReportOptions(_ j: JourneyStage, into plan: inout JourneyPlan, stage: Stage, schema: Schema, isPaths: Bool) throws {
+    if let c = j.column { plan.column = schema.fields[try resolveColumn(c, in: schema)].name }
+    switch j.verb {
+    case .funnel:
+      guard !j.steps.isEmpty else { throw Diagnostic("funnel needs at least one step", in: source, stage.range) }
+      plan.steps = try j.steps.map { e in
+        switch e.kind {
+        case .literal(.string(let s)): return s
+        case .column(let word): return word
+        default: throw Diagnostic("a funnel step is a value of the column, such as awareness or \"awareness\"", in: source, e.range)
+        }
+      }
+      plan.within = j.window?.value
+    case .pareto:
+      if let m = j.by {
+        guard let measure = JourneyPlan.Measure(rawValue: m.name.lowercased()) else {
+          throw Diagnostic("pareto ranks by value, conversions or touches", in: source, m.range,
+                           hint: Suggest.hint(m.name, in: ["value", "conversions", "touches"]))
+        }
+        plan.measure = measure
+      } else {
+        plan.measure = schema.roles[.value] != nil ? .value : (isPaths ? .conversions : .touches)
+      }
+    default:
+      break
+    }
   }
 
   /// Resolves an attribution model as written.
@@ -92,7 +138,7 @@ extension Binder {
           }
           return v
         }
-        guard w.reduce(0, +) > 0, w[0] + w[2] > 0 else { throw Diagnostic("the shares must not all be 0", in: source, m.range) }
+        guard w[0] + w[2] > 0 else { throw Diagnostic("the first and last shares must not both be 0", in: source, m.range) }
       }
       rule = .position(w[0], w[1], w[2])
     case "time_decay":

@@ -61,16 +61,17 @@ public struct Executor {
       guard let t = tables[right] else { throw ExecutionError("table \"\(right)\" is not loaded") }
       return Join.run(try execute(input), Relation(t), leftKeys: lk, rightKeys: rk, keepLeftUnmatched: keepLeft)
     case .journey(let input, let plan):
-      let t = try execute(input).table()
-      do {
-        return Relation(try JourneyVerbs.run(plan, on: t, isCancelled: isCancelled))
-      } catch let e as JourneyError {
-        throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
-      } catch let e as ModelError {
-        throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
-      } catch is JourneyCancelled {
-        throw Cancelled()
+      return try journey(plan, on: try execute(input).table(), masks: [])
+    case .compareGroups(let input, let plan, let groups):
+      var t = try execute(input).table()
+      if t.journeyOffsets == nil { t.arrangeJourneys() }
+      let ev = Evaluator(relation: Relation(t))
+      let masks = try groups.map { g -> [Bool] in
+        let c = try ev.eval(g.expr).column(count: t.rowCount, type: .bool)
+        guard case .bool(let b) = c.data else { return Array(repeating: false, count: t.rowCount) }
+        return (0..<b.count).map { b[$0] && !c.isNull($0) }
       }
+      return try journey(plan, on: t, masks: masks)
     case .rename(let input, let map):
       var rel = try execute(input)
       for (i, name) in map {
@@ -79,6 +80,19 @@ public struct Executor {
         for (r, c) in rel.roles where c == old { rel.roles[r] = name }
       }
       return rel
+    }
+  }
+
+  /// Runs a journey verb, turning its errors into execution errors.
+  func journey(_ plan: JourneyPlan, on t: Table, masks: [[Bool]]) throws -> Relation {
+    do {
+      return Relation(try JourneyVerbs.run(plan, on: t, masks: masks, isCancelled: isCancelled))
+    } catch let e as JourneyError {
+      throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
+    } catch let e as ModelError {
+      throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
+    } catch is JourneyCancelled {
+      throw Cancelled()
     }
   }
 }

@@ -27,6 +27,8 @@ public indirect enum LogicalPlan: Sendable, Equatable {
   case rename(LogicalPlan, [Int: String])
   /// A journey verb over the input's journeys or paths.
   case journey(LogicalPlan, JourneyPlan)
+  /// `compare`: journey KPIs for groups of rows, each given by a predicate.
+  case compareGroups(LogicalPlan, JourneyPlan, groups: [NamedExpr])
 }
 
 /// A computed column: its name and value.

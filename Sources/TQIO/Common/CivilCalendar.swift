@@ -1,31 +1,17 @@
-/// Conversions between proleptic Gregorian dates and days since 1970-01-01 (H. Hinnant's
-/// `days_from_civil` / `civil_from_days`), shared by the parsers and the formatters.
+import TQStorage
+
+/// The readers' and formatters' view of `CivilTime` (TQStorage's calendar arithmetic).
 enum CivilCalendar {
   /// Microseconds in one day.
   static let microsPerDay: Int64 = 86_400_000_000
 
   /// Days since 1970-01-01 of a valid date.
   @inline(__always) static func days(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    Int(CivilTime.days(year: year, month: month, day: day))
   }
 
   /// The date of a day number.
-  static func civil(days z0: Int) -> (year: Int, month: Int, day: Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-  }
+  static func civil(days z0: Int) -> (year: Int, month: Int, day: Int) { CivilTime.civil(days: Int64(z0)) }
 
   /// The number of days in a month.
   @inline(__always) static func daysInMonth(year: Int, month: Int) -> Int {

@@ -215,7 +215,8 @@ extension PathSet {
       out.offsets.append(out.touches.count)
     }
     out.touchTimes = nil
-    out.touchStages = nil
+    out.touchInConsideration = nil
+    out.directTouches = nil
     return out
   }
 }

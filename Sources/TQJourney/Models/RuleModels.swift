@@ -7,7 +7,7 @@ public enum RuleModels {
   public static func attribute(_ p: PathSet, rule: AttributionModel.Rule) throws -> (conversions: [Double], value: [Double]) {
     let k = p.channelNames.count
     var conv = [Double](repeating: 0, count: k), value = [Double](repeating: 0, count: k)
-    let direct = Set(p.channelNames.indices.filter { ["direct", "(direct)"].contains(p.channelNames[$0].lowercased()) }.map { UInt32($0) })
+    let direct = Set(p.channelNames.indices.filter { PathExtractor.isDirect(p.channelNames[$0]) }.map { UInt32($0) })
     if case .timeDecay = rule, p.touchTimes == nil {
       throw JourneyError("time_decay needs touch times, and this table has no time", hint: "use a touch-level table with a time column")
     }
@@ -34,7 +34,7 @@ public enum RuleModels {
     case .first: w[0] = 1
     case .last: w[n - 1] = 1
     case .lastNonDirect:
-      let k = (0..<n).last { !direct.contains(p.touches[s + $0]) } ?? (n - 1)
+      let k = (0..<n).last { !direct.contains(p.touches[s + $0]) && p.directTouches?[s + $0] != true } ?? (n - 1)
       w[k] = 1
     case .linear:
       for t in 0..<n { w[t] = 1 / Double(n) }
@@ -82,7 +82,7 @@ public enum RuleModels {
       w[1] = 0.5
       return
     }
-    let lead = (1..<(n - 1)).first { p.touchStages?[s + $0]?.lowercased() == "consideration" } ?? (n / 2)
+    let lead = (1..<(n - 1)).first { p.touchInConsideration?[s + $0] == true } ?? (n / 2)
     if n == 3 {
       for t in 0..<3 { w[t] = 1.0 / 3 }
       return

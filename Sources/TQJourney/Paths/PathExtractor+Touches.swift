@@ -17,69 +17,76 @@ extension PathExtractor {
     let isPurchaseEvent = eventMask(t)
     let flag = conversionFlags(t)
     let value = numbers(t.column(for: .value), t.rowCount)
-    let time: [Int64]? = t.column(for: .time)?.micros
-    let stageCol = t.column(for: .stage)
-    var set = PathSet(channelNames: [], touches: [], offsets: [0], conversions: [], values: [], nulls: [],
-                      touchTimes: time == nil ? nil : [], endTimes: time == nil ? nil : [], touchStages: stageCol == nil ? nil : [])
-    set.touches.reserveCapacity(t.rowCount)
-    var lastRow = 0
-    func close(conv: Double, value v: Double, nulls: Double, end: Int64) {
-      if let lb = o.lookback, let times = set.touchTimes {
-        let start = set.offsets[set.offsets.count - 1]
-        var cut = start
-        while cut < set.touches.count, times[cut] < end - lb { cut += 1 }
-        if cut > start {
-          set.touches.removeSubrange(start..<cut)
-          set.touchTimes!.removeSubrange(start..<cut)
-          set.touchStages?.removeSubrange(start..<cut)
-        }
-      }
-      if conv > 0, set.touches.count == set.offsets[set.offsets.count - 1] {
-        set.touches.append(noneCode)
-        set.touchTimes?.append(end)
-        set.touchStages?.append(nil)
-      }
-      set.offsets.append(set.touches.count)
-      set.conversions.append(conv)
-      set.values.append(v)
-      set.nulls.append(nulls)
-      set.endTimes?.append(end)
-    }
+    let time: [Int64]? = o.needTimes ? t.column(for: .time)?.micros : nil
+    let consideration: [Bool]? = o.needStages ? t.column(for: .stage).map(considerationMask) : nil
+    let missingCode = names.code(missing)
+    let touchCode: [UInt32] = codes.map { $0 < 0 ? missingCode : remap[$0] }
+    let direct = directRows(t, o.touchColumn, touchCode, names.names)
+    var b = PathBuilder(lookback: o.lookback, noneCode: noneCode, times: time != nil, stages: consideration != nil)
+    if direct != nil { b.paths.directTouches = [] }
+    b.paths.touches.reserveCapacity(t.rowCount)
+    b.paths.offsets.reserveCapacity(offsets.count + offsets.count / 8)
     for j in 0..<(offsets.count - 1) {
       if j & 0xFFFF == 0, isCancelled() { throw JourneyCancelled() }
       let start = Int(offsets[j]), end = Int(offsets[j + 1])
       var converted = false
-      var pathStart = set.touches.count
+      var lastRow = start
       for r in start..<end {
         let purchase = isPurchaseEvent[r]
         if !purchase {
-          set.touches.append(codes[r] < 0 ? names.code(missing) : remap[codes[r]])
-          set.touchTimes?.append(time![r])
-          set.touchStages?.append(stageCol.map { $0.isNull(r) ? nil : Self.text($0, r) } ?? nil)
+          b.touch(touchCode[r], time: time?[r] ?? 0, consideration: consideration?[r] ?? false, direct: direct?[r] ?? false)
           lastRow = r
         }
         if purchase || flag[r] {
-          close(conv: 1, value: value[r], nulls: 0, end: time?[r] ?? 0)
+          b.close(conversions: 1, value: value[r], nulls: 0, end: time?[r] ?? 0)
           converted = true
-          pathStart = set.touches.count
         }
       }
-      if !converted {
-        close(conv: 0, value: 0, nulls: 1, end: time?[lastRow] ?? 0)
-      } else if set.touches.count > pathStart {
-        set.touches.removeSubrange(pathStart...)
-        set.touchTimes?.removeSubrange(pathStart...)
-        set.touchStages?.removeSubrange(pathStart...)
+      if converted { b.dropOpenPath() } else { b.close(conversions: 0, value: 0, nulls: 1, end: time?[lastRow] ?? 0) }
+    }
+    b.paths.channelNames = names.names
+    return b.paths
+  }
+
+  /// Whether each row's stage is `consideration`.
+  static func considerationMask(_ c: Column) -> [Bool] {
+    guard case .string(let d) = c.data else { return Array(repeating: false, count: c.count) }
+    return masked(d, d.dictionary.map { $0.lowercased() == "consideration" }, c)
+  }
+
+  /// Rows whose channel or `source_group` is direct while their touch's name is not (nil when
+  /// there are none), so that `last_non_direct` sees them as direct whatever `by` names.
+  static func directRows(_ t: Table, _ touchColumn: String, _ touchCode: [UInt32], _ names: [String]) -> [Bool]? {
+    let columns = [t.roles[.channel] == touchColumn ? nil : t.column(for: .channel), t.column("source_group")]
+    let named = names.map(isDirect)
+    var rows: [Bool]?
+    for case let c? in columns {
+      guard case .string(let d) = c.data, d.dictionary.contains(where: isDirect) else { continue }
+      let mask = masked(d, d.dictionary.map(isDirect), c)
+      for r in mask.indices where mask[r] && !named[Int(touchCode[r])] {
+        if rows == nil { rows = [Bool](repeating: false, count: mask.count) }
+        rows![r] = true
       }
     }
-    set.channelNames = names.names
-    return set
+    return rows
+  }
+
+  /// Whether a channel or source group name means direct traffic (`direct`, `(direct)`).
+  static func isDirect(_ name: String) -> Bool { ["direct", "(direct)"].contains(name.lowercased()) }
+
+  /// `mask[code]` for every row of a text column (false where null).
+  static func masked(_ d: DictColumn, _ mask: [Bool], _ c: Column) -> [Bool] {
+    var out = d.codes.widened.map { mask[Int($0)] }
+    if c.validity != nil { for i in 0..<out.count where c.isNull(i) { out[i] = false } }
+    return out
   }
 
   /// The touch column as codes into a list of names (−1 for null).
   static func touchCodes(_ c: Column) -> ([Int], [String]) {
     if case .string(let d) = c.data {
-      return ((0..<c.count).map { c.isNull($0) ? -1 : d.codes[$0] }, d.dictionary)
+      var codes = d.codes.widened.map { Int($0) }
+      if c.validity != nil { for i in 0..<codes.count where c.isNull(i) { codes[i] = -1 } }
+      return (codes, d.dictionary)
     }
     var b = StringDictionaryBuilder()
     let codes = (0..<c.count).map { i -> Int in c.isNull(i) ? -1 : Int(b.code(of: text(c, i))) }
@@ -103,7 +110,7 @@ extension PathExtractor {
   static func eventMask(_ t: Table) -> [Bool] {
     guard let e = t.column(for: .event), case .string(let d) = e.data else { return Array(repeating: false, count: t.rowCount) }
     let m = d.dictionary.map { ["conversion", "purchase"].contains($0.lowercased()) }
-    return (0..<t.rowCount).map { !e.isNull($0) && m[d.codes[$0]] }
+    return masked(d, m, e)
   }
 
   /// Rows with the conversion flag.
@@ -115,7 +122,7 @@ extension PathExtractor {
     case .float(let a): return (0..<a.count).map { a[$0] != 0 && !c.isNull($0) }
     case .string(let d):
       let m = d.dictionary.map { ["true", "1", "yes", "y"].contains($0.lowercased()) }
-      return (0..<c.count).map { !c.isNull($0) && m[d.codes[$0]] }
+      return masked(d, m, c)
     default: return Array(repeating: false, count: t.rowCount)
     }
   }
@@ -125,4 +132,62 @@ extension PathExtractor {
 public struct JourneyCancelled: Error, Sendable {
   /// Creates the error.
   public init() {}
+}
+
+/// Appends touches and closes paths into a `PathSet` (a value type, so the hot loop needs no boxing).
+struct PathBuilder {
+  /// The paths so far.
+  var paths: PathSet
+  /// `lookback` in µs.
+  let lookback: Int64?
+  /// The code of `(none)`.
+  let noneCode: UInt32
+
+  /// Starts an empty set, keeping times and stages when asked.
+  init(lookback: Int64?, noneCode: UInt32, times: Bool, stages: Bool) {
+    paths = PathSet(channelNames: [], touches: [], offsets: [0], conversions: [], values: [], nulls: [],
+                  touchTimes: times ? [] : nil, endTimes: times ? [] : nil, touchInConsideration: stages ? [] : nil)
+    self.lookback = lookback
+    self.noneCode = noneCode
+  }
+
+  /// Where the open path starts.
+  var openStart: Int { paths.offsets[paths.offsets.count - 1] }
+
+  /// Adds a touch to the open path.
+  @inline(__always) mutating func touch(_ code: UInt32, time: Int64, consideration: Bool, direct: Bool = false) {
+    paths.touches.append(code)
+    paths.touchTimes?.append(time)
+    paths.touchInConsideration?.append(consideration)
+    paths.directTouches?.append(direct)
+  }
+
+  /// Ends the open path (a conversion, or a journey that did not convert).
+  mutating func close(conversions: Double, value: Double, nulls: Double, end: Int64) {
+    let start = openStart
+    if let lb = lookback, let times = paths.touchTimes {
+      var cut = start
+      while cut < paths.touches.count, times[cut] < end - lb { cut += 1 }
+      if cut > start { removeTouches(start..<cut) }
+    }
+    if conversions > 0, paths.touches.count == start { touch(noneCode, time: end, consideration: false) }
+    paths.offsets.append(paths.touches.count)
+    paths.conversions.append(conversions)
+    paths.values.append(value)
+    paths.nulls.append(nulls)
+    paths.endTimes?.append(end)
+  }
+
+  /// Forgets the touches after a journey's last conversion (post-purchase touches).
+  mutating func dropOpenPath() {
+    if paths.touches.count > openStart { removeTouches(openStart..<paths.touches.count) }
+  }
+
+  /// Removes touches from the open path.
+  mutating func removeTouches(_ range: Range<Int>) {
+    paths.touches.removeSubrange(range)
+    paths.touchTimes?.removeSubrange(range)
+    paths.touchInConsideration?.removeSubrange(range)
+    paths.directTouches?.removeSubrange(range)
+  }
 }

@@ -22,12 +22,20 @@ public enum PathExtractor {
     public var lookback: Int64?
     /// Merge repeated consecutive touches (`a > a > b` → `a > b`).
     public var collapse: Bool
+    /// Keep each touch's time and each path's end time (lag, time_decay, lookback).
+    public var needTimes: Bool
+    /// Keep whether each touch is in stage consideration (w_shaped).
+    public var needStages: Bool
 
     /// Creates options.
-    public init(touchColumn: String, lookback: Int64? = nil, collapse: Bool = false) {
+    public init(touchColumn: String, lookback: Int64? = nil, collapse: Bool = false, needTimes: Bool = false,
+                needStages: Bool = false)
+    {
       self.touchColumn = touchColumn
       self.lookback = lookback
       self.collapse = collapse
+      self.needTimes = needTimes || lookback != nil
+      self.needStages = needStages
     }
   }
 
@@ -37,7 +45,7 @@ public enum PathExtractor {
     return o.collapse ? set.collapsed() : set
   }
 
-  /// Paths of a path-aggregated table (`path`, conversions, value, nulls columns).
+  /// Paths of a path-aggregated table (`path`, conversions, value, nulls columns); an empty path is `(none)`.
   static func fromPathTable(_ t: Table) throws -> PathSet {
     guard let pc = t.column(for: .path), case .string(let d) = pc.data else {
       throw JourneyError("this path table has no path column")
@@ -54,7 +62,7 @@ public enum PathExtractor {
     var offsets = [0]
     offsets.reserveCapacity(t.rowCount + 1)
     for r in 0..<t.rowCount {
-      if !pc.isNull(r) { touches += parsed[d.codes[r]] } else { touches.append(names.code(missing)) }
+      if !pc.isNull(r) { touches += parsed[d.codes[r]] } else { touches.append(names.code(none)) }
       offsets.append(touches.count)
     }
     return PathSet(channelNames: names.names, touches: touches, offsets: offsets, conversions: conv, values: value, nulls: nulls)

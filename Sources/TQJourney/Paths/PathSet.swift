@@ -22,12 +22,15 @@ public struct PathSet: Sendable {
   public var touchTimes: [Int64]?
   /// Time of each path's conversion in µs (for a non-converting path: of its last touch).
   public var endTimes: [Int64]?
-  /// Stage name of each touch, when the table has a stage role.
-  public var touchStages: [String?]?
+  /// Whether each touch is in stage `consideration` (for w_shaped's lead touch), when asked for.
+  public var touchInConsideration: [Bool]?
+  /// Whether each touch counts as direct by its source group though its name is not `direct`
+  /// (for `last_non_direct`); nil when no touch does.
+  public var directTouches: [Bool]?
 
   /// Creates a path set.
   public init(channelNames: [String], touches: [UInt32], offsets: [Int], conversions: [Double], values: [Double],
-              nulls: [Double], touchTimes: [Int64]? = nil, endTimes: [Int64]? = nil, touchStages: [String?]? = nil)
+              nulls: [Double], touchTimes: [Int64]? = nil, endTimes: [Int64]? = nil, touchInConsideration: [Bool]? = nil)
   {
     self.channelNames = channelNames
     self.touches = touches
@@ -37,7 +40,7 @@ public struct PathSet: Sendable {
     self.nulls = nulls
     self.touchTimes = touchTimes
     self.endTimes = endTimes
-    self.touchStages = touchStages
+    self.touchInConsideration = touchInConsideration
   }
 
   /// The number of paths.

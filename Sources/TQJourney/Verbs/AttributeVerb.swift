@@ -11,7 +11,10 @@ enum AttributeVerb {
 
   /// Runs the verb.
   static func run(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws -> Table {
-    let p = try PathExtractor.extract(t, .init(touchColumn: plan.touchColumn), isCancelled: isCancelled)
+    let needStages = plan.models.contains { $0.rule == .wShaped }
+    let options = PathExtractor.Options(touchColumn: plan.touchColumn, needTimes: plan.models.contains(where: \.needsTime),
+                                        needStages: needStages)
+    let p = try PathExtractor.extract(t, options, isCancelled: isCancelled)
     let credits = try plan.models.map { try credit($0, p, isCancelled: isCancelled) }
     var present = [Bool](repeating: false, count: p.channelNames.count)
     for i in 0..<p.count where p.conversions[i] > 0 || p.nulls[i] > 0 { for c in p.path(i) { present[Int(c)] = true } }

@@ -4,7 +4,12 @@ import TQStorage
 public struct JourneyPlan: Sendable, Equatable {
   /// Which verb.
   public enum Verb: String, Sendable, Equatable {
-    case journeys, paths, attribute, transitions, length, lag
+    case journeys, paths, attribute, transitions, length, lag, funnel, pareto, assists, compare
+  }
+
+  /// What `pareto` ranks by.
+  public enum Measure: String, Sendable, Equatable {
+    case value, conversions, touches
   }
 
   /// Which verb.
@@ -31,6 +36,16 @@ public struct JourneyPlan: Sendable, Equatable {
   public var compare = false
   /// `attribute compare … on value`.
   public var onValue = false
+  /// The column of `funnel` and `pareto`.
+  public var column: String?
+  /// The steps of `funnel`, in order.
+  public var steps: [String] = []
+  /// `funnel … within`: µs from the first step.
+  public var within: Int64?
+  /// What `pareto` ranks by.
+  public var measure: Measure = .value
+  /// The group names of `compare` (their row masks come with the call).
+  public var groups: [String] = []
 
   /// Creates a plan.
   public init(verb: Verb, touchColumn: String) {

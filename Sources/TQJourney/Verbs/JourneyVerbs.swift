@@ -3,8 +3,14 @@ import TQStorage
 /// Runs a bound journey verb over a table and returns its result table.
 public enum JourneyVerbs {
   /// The result of `plan` over `table`.
-  public static func run(_ plan: JourneyPlan, on table: Table, isCancelled: () -> Bool = { false }) throws -> Table {
+  public static func run(_ plan: JourneyPlan, on table: Table, masks: [[Bool]] = [], isCancelled: () -> Bool = { false })
+    throws -> Table
+  {
     switch plan.verb {
+    case .funnel: return try FunnelVerb.run(table, plan, isCancelled: isCancelled)
+    case .pareto: return try ParetoVerb.run(table, plan)
+    case .assists: return try AssistsVerb.run(table, plan, isCancelled: isCancelled)
+    case .compare: return try CompareVerb.run(table, plan, masks: masks, isCancelled: isCancelled)
     case .journeys: return try JourneysVerb.run(table, plan)
     case .paths: return try PathsVerb.run(table, plan, isCancelled: isCancelled)
     case .attribute: return try AttributeVerb.run(table, plan, isCancelled: isCancelled)
@@ -35,6 +41,19 @@ public enum JourneyVerbs {
       return plan.stats
         ? [("conversions", .float), ("mean_touches", .float), ("median_touches", .float), ("p90_touches", .float)]
         : [("touches", .int), ("conversions", .float), ("share", .float), ("cumulative_share", .float)]
+    case .funnel:
+      return [("step", .int), (plan.column ?? "step", .string), ("journeys", .int), ("step_rate", .float), ("overall_rate", .float),
+              ("drop_off", .int)]
+    case .pareto:
+      return [(plan.column ?? "item", .string), (plan.measure.rawValue, .float), ("share", .float), ("cumulative_share", .float),
+              ("item_share", .float), ("vital_few", .bool)]
+    case .assists:
+      return [(plan.label, .string), ("assisted_conversions", .float), ("assisted_value", .float),
+              ("last_touch_conversions", .float), ("last_touch_value", .float), ("ratio", .float)]
+    case .compare:
+      return [("group", .string), ("touches", .int), ("journeys", .int), ("conversions", .int), ("conversion_rate", .float),
+              ("value", .float), ("value_per_journey", .float), ("touches_to_convert", .float), ("days_to_convert", .float),
+              ("cost", .float), ("return", .float)]
     case .lag:
       return plan.stats
         ? [("conversions", .float), ("mean_hours", .float), ("median_hours", .float), ("p90_hours", .float)]
@@ -47,6 +66,11 @@ public enum JourneyVerbs {
 
   /// A float column.
   static func floats(_ name: String, _ v: [Double]) -> Column { Column(name: name, data: .float(v)) }
+
+  /// A one-row float column that is null when the statistic is undefined (no conversions).
+  static func stat(_ name: String, _ v: Double) -> Column {
+    Column(name: name, data: .float([v.isNaN ? 0 : v]), validity: v.isNaN ? Bitmap(count: 1, value: false) : nil)
+  }
 
   /// An int column.
   static func ints(_ name: String, _ v: [Int64]) -> Column { Column(name: name, data: .int(v)) }

@@ -8,7 +8,7 @@ enum LagVerb {
 
   /// Conversions per bucket of whole days, or with `stats` the mean, median and p90 in hours.
   static func run(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws -> Table {
-    let p = try PathExtractor.extract(t, .init(touchColumn: plan.touchColumn), isCancelled: isCancelled)
+    let p = try PathExtractor.extract(t, .init(touchColumn: plan.touchColumn, needTimes: true), isCancelled: isCancelled)
     guard let times = p.touchTimes, let ends = p.endTimes else {
       throw JourneyError("lag needs touch times, and this table has no time", hint: "use a touch-level table with a time column")
     }
@@ -22,9 +22,9 @@ enum LagVerb {
       let mean = total > 0 ? pairs.reduce(0) { $0 + $1.value * $1.weight } / total : .nan
       return JourneyVerbs.table([
         JourneyVerbs.floats("conversions", [total]),
-        JourneyVerbs.floats("mean_hours", [mean]),
-        JourneyVerbs.floats("median_hours", [JourneyVerbs.weightedQuantile(pairs, 0.5)]),
-        JourneyVerbs.floats("p90_hours", [JourneyVerbs.weightedQuantile(pairs, 0.9)]),
+        JourneyVerbs.stat("mean_hours", mean),
+        JourneyVerbs.stat("median_hours", JourneyVerbs.weightedQuantile(pairs, 0.5)),
+        JourneyVerbs.stat("p90_hours", JourneyVerbs.weightedQuantile(pairs, 0.9)),
       ])
     }
     var counts = [Double](repeating: 0, count: buckets.count)

@@ -16,9 +16,9 @@ enum LengthVerb {
       let mean = total > 0 ? pairs.reduce(0) { $0 + $1.value * $1.weight } / total : .nan
       return JourneyVerbs.table([
         JourneyVerbs.floats("conversions", [total]),
-        JourneyVerbs.floats("mean_touches", [mean]),
-        JourneyVerbs.floats("median_touches", [JourneyVerbs.weightedQuantile(pairs, 0.5)]),
-        JourneyVerbs.floats("p90_touches", [JourneyVerbs.weightedQuantile(pairs, 0.9)]),
+        JourneyVerbs.stat("mean_touches", mean),
+        JourneyVerbs.stat("median_touches", JourneyVerbs.weightedQuantile(pairs, 0.5)),
+        JourneyVerbs.stat("p90_touches", JourneyVerbs.weightedQuantile(pairs, 0.9)),
       ])
     }
     var byLength: [Int: Double] = [:]

@@ -6,15 +6,13 @@ enum PathsVerb {
   static func run(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws -> Table {
     let p = try PathExtractor.extract(t, .init(touchColumn: plan.touchColumn, lookback: plan.lookback, collapse: plan.collapse),
                                       isCancelled: isCancelled)
-    var index: [ArraySlice<UInt32>: Int] = [:]
+    var index = PathIndex()
     var keys: [Int] = []
     var conv: [Double] = [], value: [Double] = [], nulls: [Double] = [], lengthSum: [Double] = [], weight: [Double] = []
     for i in 0..<p.count where p.conversions[i] > 0 || (plan.includeNonConverting && p.nulls[i] > 0) {
       let path = p.path(i)
-      let g: Int
-      if let found = index[path] { g = found } else {
-        g = keys.count
-        index[path] = g
+      let g = index.group(of: path, in: p, keys: keys)
+      if g == keys.count {
         keys.append(i)
         conv.append(0)
         value.append(0)
@@ -44,5 +42,21 @@ enum PathsVerb {
     ]
     if plan.includeNonConverting { cols.append(JourneyVerbs.ints("nulls", order.map { Int64(nulls[$0].rounded()) })) }
     return JourneyVerbs.table(cols)
+  }
+}
+
+/// Groups equal paths: a 64-bit hash per path, confirmed by comparing the touches.
+struct PathIndex {
+  private var byHash: [UInt64: [Int]] = [:]
+
+  /// The group of `path` (a new group numbered `keys.count` when it is new); `keys[g]` is a path of group g.
+  mutating func group(of path: ArraySlice<UInt32>, in p: PathSet, keys: [Int]) -> Int {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(path.count)
+    for c in path { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 &+ (h >> 29) }
+    if let groups = byHash[h] {
+      for g in groups where p.path(keys[g]) == path { return g }
+    }
+    byHash[h, default: []].append(keys.count)
+    return keys.count
   }
 }

@@ -29,7 +29,7 @@ extension ShellCommands {
   /// The prompt's keys.
   static let keys = """
 
-    Keys: Tab completes (twice lists), Up/Down recall statements, Ctrl-R searches them,
+    Keys: Tab completes (and lists the choices), Up/Down recall statements, Ctrl-R searches them,
     Ctrl-C clears the line or stops a running statement, Ctrl-D on an empty line leaves.
     help lists the language: statements, verbs, functions.
 

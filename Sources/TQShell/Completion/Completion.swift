@@ -68,7 +68,14 @@ public struct Completion: Equatable, Sendable {
 public struct Candidate: Hashable, Sendable {
   /// What sort of thing it is (for the suffix and the listing).
   public enum Kind: String, Sendable {
-    case statement, verb, table, column, function, aggregate, model, dotCommand, keyword, directory, file
+    /// A statement, verb, function, aggregate, model or dot command of the registry.
+    case statement, verb, function, aggregate, model, dotCommand
+    /// A table or a column of the session.
+    case table, column
+    /// A literal word of a syntax line (`agg`, `csv`).
+    case keyword
+    /// A folder or a file.
+    case directory, file
   }
 
   /// The text.

@@ -28,6 +28,7 @@ final class EditorState {
     self.outFD = outFD
   }
 
+  /// Frees the prompt strings.
   deinit { prompts.values.forEach { free($0) } }
 
   /// Tab: completes the word before the cursor, listing the candidates when there are several.

@@ -71,6 +71,7 @@ public final class LibEditLineReader: LineReader {
     el_source(el, nil)  // ~/.editrc (or $EDITRC): the user's bindings win
   }
 
+  /// Closes the editor (restoring the terminal) and its streams.
   deinit {
     history_end(history)
     el_end(el)

@@ -31,8 +31,8 @@ public struct Statement: Sendable {
     case help(Ident?)
     /// `generate journeys N [seed S] [as name]`.
     case generate(what: Ident, count: IntLiteral, seed: IntLiteral?, name: Ident?)
-    /// `.command args…` (the rest of the line, unparsed, split on whitespace).
-    case dotCommand(name: Ident, arguments: [String])
+    /// `.command args…` (the rest of the line split on whitespace, each argument with its span).
+    case dotCommand(name: Ident, arguments: [StringLiteral])
     /// A pipeline whose result is shown.
     case query(Pipeline)
   }

@@ -167,12 +167,21 @@ public struct Lexer {
     case UInt8(ascii: "%"): punctuation(.percent)
     case UInt8(ascii: "~"): punctuation(.tilde)
     case UInt8(ascii: "="): next == UInt8(ascii: "=") ? punctuation(.equal, length: 2) : punctuation(.assign)
-    case UInt8(ascii: "<"): next == UInt8(ascii: "=") ? punctuation(.lessEqual, length: 2) : punctuation(.less)
+    case UInt8(ascii: "<"):
+      if next == UInt8(ascii: ">") {
+        invalid("use \"!=\" for \"not equal\"", length: 2, hint: "did you mean \"!=\"?")
+      } else {
+        next == UInt8(ascii: "=") ? punctuation(.lessEqual, length: 2) : punctuation(.less)
+      }
     case UInt8(ascii: ">"): next == UInt8(ascii: "=") ? punctuation(.greaterEqual, length: 2) : punctuation(.greater)
     case UInt8(ascii: "!"):
       if next == UInt8(ascii: "=") { punctuation(.notEqual, length: 2) } else { unexpectedCharacter(hint: "did you mean \"not\"?") }
     case UInt8(ascii: "&"):
-      unexpectedCharacter(hint: next == UInt8(ascii: "&") ? "did you mean \"and\"?" : nil)
+      if next == UInt8(ascii: "&") {
+        invalid("unexpected \"&&\"", length: 2, hint: "did you mean \"and\"?")
+      } else {
+        unexpectedCharacter(hint: "did you mean \"and\"?")
+      }
     case UInt8(ascii: "."):
       if Lexer.isDigit(next) { lexNumber() } else { punctuation(.dot) }
     case UInt8(ascii: "\""), UInt8(ascii: "'"): lexString()
@@ -226,8 +235,14 @@ public struct Lexer {
   /// Reports the character at `pos` as unexpected and skips it.
   mutating func unexpectedCharacter(hint: String? = nil) {
     let (scalar, length) = scalar(at: pos)
+    invalid("unexpected character \"\(Lexer.display(scalar))\"", length: length, hint: hint)
+  }
+
+  /// Reports the `length` bytes at `pos` as one `.invalid` token (one error, however many
+  /// characters: `&&` and `<>` are each reported once) and skips them.
+  mutating func invalid(_ message: String, length: Int, hint: String? = nil) {
     let range = SourceRange(pos, pos + length)
-    report("unexpected character \"\(Lexer.display(scalar))\"", range, hint: hint)
+    report(message, range, hint: hint)
     emit(Token(.invalid, range, hasError: true))
     pos += length
   }

@@ -61,7 +61,7 @@ extension ScriptParser {
       case "top" where j.verb == .paths, "order" where j.verb == .transitions:
         advance()
         guard let n = eat(.integer), n.bits <= 1_000_000_000 else {
-          expected("a whole number after \(Recovery.quoted(word.text))")
+          expected("a whole number")
           return
         }
         let lit = IntLiteral(Int64(n.bits), n.range)
@@ -84,7 +84,7 @@ extension ScriptParser {
       case "on" where j.compare:
         advance()
         guard let what = eatName(), what.name == "value" || what.name == "conversions" else {
-          expected("\"value\" or \"conversions\" after \"on\"")
+          expected("\"value\" or \"conversions\"")
           return
         }
         j.onValue = what.name == "value"

@@ -16,8 +16,13 @@ enum Recovery {
 
   /// `did you mean "x"?` for the candidate nearest to `word`, if any is near.
   static func hint(_ word: String, in candidates: [String]) -> String? {
+    nearest(word, in: candidates).map { "did you mean \"\($0)\"?" }
+  }
+
+  /// The candidate nearest to `word`, if any is near (none for a very long word).
+  static func nearest(_ word: String, in candidates: [String]) -> String? {
     guard word.utf8.count <= longestSuggested * 4, word.count <= longestSuggested else { return nil }
-    return Suggest.hint(word, in: candidates)
+    return Suggest.nearest(word, in: candidates)
   }
 
   /// The keywords of expressions, which users sometimes type in capitals.
@@ -90,10 +95,35 @@ extension ScriptParser {
       return
     }
     var hint: String?
-    if token.kind == .identifier, Recovery.operatorWords.contains(token.text.lowercased()) {
-      hint = "did you mean \"\(token.text.lowercased())\"?"
+    let word = Suggest.folded(token.text).lowercased()
+    if token.kind == .identifier, Recovery.operatorWords.contains(word) {
+      hint = "did you mean \"\(word)\"?"
     }
     fail("unexpected \(describe(token))", token.range, hint: hint)
+  }
+
+  /// Reports the current token where a pipeline wants a `|` or its end.
+  ///
+  /// A word near a verb is a stage missing its `|` (`people whre x`: `did you mean "| where"?`);
+  /// inside `save`, a word near `to` is a misspelt `to`. Anything else is `reportUnexpected`.
+  mutating func reportMissingPipe() {
+    let token = current
+    guard token.kind == .identifier, !atVerb() else { return reportUnexpected() }
+    if stopAtTo, let hint = Recovery.hint(token.text, in: ["to"]) {
+      return fail("unexpected \(describe(token))", token.range, hint: hint)
+    }
+    let word = Suggest.folded(token.text).lowercased()
+    guard !Recovery.operatorWords.contains(word), let verb = Recovery.nearest(word, in: ScriptParser.verbCandidates)
+    else { return reportUnexpected() }
+    fail("expected \"|\" before \(describe(token))", token.range, hint: "did you mean \"| \(verb)\"?")
+  }
+
+  /// Reports the current token as an unknown option: `did you mean` the nearest of `options`,
+  /// else the hint `otherwise` (`load "f.csv" frmat csv`: `did you mean "format"?`).
+  mutating func unexpectedOption(among options: [String], otherwise: String?) {
+    let token = current
+    let near = token.kind == .identifier ? Recovery.hint(token.text, in: options) : nil
+    fail("unexpected \(describe(token))", token.range, hint: near ?? otherwise)
   }
 
   /// `expected <what> after "<previous token>"` at the missing position.

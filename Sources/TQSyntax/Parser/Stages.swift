@@ -37,23 +37,35 @@ extension ScriptParser {
           let stage = excerpt(stages[0].range), table = peek().text.prefix(40)
           fail("unexpected \"from\"", current.range, hint: "did you mean \"\(table) | \(stage)\"?")
         } else {
-          reportUnexpected()
+          reportMissingPipe()
         }
         skipToStageEnd()
         continue
       }
       recovering = false
-      if current.kind == .identifier {
+      let condition = atConditionAfterWhere(stages.last)  // `where a | b == 1`: `|` for "or"
+      if current.kind == .identifier, !condition {
         stages.append(parseStage())
         continue
       }
       let doubled = at(.pipe) && current.range.start == bar.range.end && !stages.isEmpty
-      fail("expected a verb after \"|\"", current.isStatementEnd ? bar.range : current.range,
-           hint: doubled ? "did you mean \"or\"?" : nil)
+      fail("expected a verb after \"|\"", current.isStatementEnd || condition ? bar.range : current.range,
+           hint: doubled || condition ? "did you mean \"or\"?" : nil)
       if doubled { advance() }  // `a || b`: the rest is the other operand, not a stage
       if !at(.pipe) || doubled { skipToStageEnd() }
     }
     return Pipeline(source: source, stages: stages, range: SourceRange(start, previous.range.end))
+  }
+
+  /// Whether the tokens after a `|` that follows a `where` continue its condition (`|` for
+  /// "or"): `(`, `not`, or a word that is no verb followed by a comparison.
+  func atConditionAfterWhere(_ stage: Stage?) -> Bool {
+    guard let stage, stage.verb.name == "where" || stage.verb.name == "filter" else { return false }
+    if at(.leftParen) || atWord("not") { return true }
+    guard current.kind == .identifier, !atVerb(), verbHint(current.text) == nil else { return false }
+    let next = peek()
+    let comparison = next.kind.binaryOperator.map { $0.isComparison || $0 == .matches } ?? false
+    return comparison || next.kind == .assign || next.isWord("in") || next.isWord("like")
   }
 
   /// The source text of a range, shortened for a hint.
@@ -65,21 +77,23 @@ extension ScriptParser {
   /// Reports what follows a table name when it is not `|`: the name was probably a verb.
   mutating func misplacedAfterSource(_ name: Token) {
     let first = pos - 1 == statementStart
-    if let hint = verbHint(name.text) {
+    if Suggest.folded(name.text).lowercased() == "from", current.kind == .identifier, let rest = written(from: pos) {
+      fail("unexpected \(describe(name))", name.range, hint: "did you mean \"\(rest)\"?")
+    } else if let hint = verbHint(name.text) {
       fail("unknown verb \(Recovery.quoted(name.text))", name.range, hint: hint)
     } else if first, let hint = Recovery.hint(name.text, in: ScriptParser.statementWords) {
       fail("unknown statement \(Recovery.quoted(name.text))", name.range, hint: hint)
     } else if first, at(.assign) {
       fail("unexpected \"=\"", current.range, hint: "did you mean \"let \(name.text.prefix(40)) = …\"?")
     } else {
-      reportUnexpected()
+      reportMissingPipe()
     }
     skipToStageEnd()
   }
 
   /// The hint for a word in verb position: tq's verb for another language's word, or the nearest verb.
   func verbHint(_ word: String) -> String? {
-    if let verb = Registry.foreignWords[word.lowercased()] { return "did you mean \"\(verb)\"?" }
+    if let verb = Registry.foreignWords[Suggest.folded(word).lowercased()] { return "did you mean \"\(verb)\"?" }
     return Recovery.hint(word, in: ScriptParser.verbCandidates)
   }
 
@@ -172,15 +186,19 @@ extension ScriptParser {
     return .group(keys: keys, aggregates: aggregates)
   }
 
-  /// The source text of the tokens from `index` up to the stage's end (for hints).
+  /// The source text of the tokens from `index` up to the stage's end or `word` (for hints).
   func writtenUntilStageEnd(from index: Int, stopAt word: String) -> String {
+    written(from: index) { $0.kind == .pipe || $0.isWord(word) } ?? "column"
+  }
+
+  /// The source text of the tokens from `index` up to the pipeline's end or a token that
+  /// `stops` it (for hints); `nil` when there is none.
+  func written(from index: Int, until stops: (Token) -> Bool = { _ in false }) -> String? {
     var last = index
-    while last < tokens.count, !tokens[last].isStatementEnd, tokens[last].kind != .pipe, !tokens[last].isWord(word),
-      !(stopAtTo && tokens[last].isWord("to"))
-    {
+    while last < tokens.count, !tokens[last].isStatementEnd, !stops(tokens[last]), !(stopAtTo && tokens[last].isWord("to")) {
       last += 1
     }
-    guard last > index else { return "column" }
+    guard last > index else { return nil }
     return excerpt(SourceRange(tokens[index].range.start, tokens[last - 1].range.end))
   }
 

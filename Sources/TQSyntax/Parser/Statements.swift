@@ -106,7 +106,7 @@ extension ScriptParser {
         advance()
         roles = parseRoleBindings()
       default:
-        fail("unexpected \(describe(option))", option.range, hint: "load takes \"as name\", \"format f\" and \"with role = column\"")
+        unexpectedOption(among: ["as", "format", "with"], otherwise: "load takes \"as name\", \"format f\" and \"with role = column\"")
         return nil
       }
     }
@@ -181,6 +181,9 @@ extension ScriptParser {
     if eatWord("format") != nil {
       guard let name = eatName() else { return missing("a format name") }
       format = name
+    } else if !current.isStatementEnd {
+      unexpectedOption(among: ["format"], otherwise: "save takes \"format f\" after the file name")
+      return nil
     }
     guard let pipeline else { return nil }
     return .save(pipeline: pipeline, path: StringLiteral(path.text, path.range), format: format)
@@ -232,7 +235,7 @@ extension ScriptParser {
         guard let value = eatName() else { return missing("a table name") }
         name = value
       } else {
-        fail("unexpected \(describe(option))", option.range, hint: "generate takes \"seed N\" and \"as name\"")
+        unexpectedOption(among: ["seed", "as"], otherwise: "generate takes \"seed N\" and \"as name\"")
         return nil
       }
     }
@@ -247,17 +250,17 @@ extension ScriptParser {
   }
 
   /// A dot-command line as a statement: its name (`.mode`) and its arguments.
+  static func dotCommand(_ token: Token) -> Statement.Kind {
+    let (name, arguments) = splitDotCommand(token.text, at: token.range.start)
+    return .dotCommand(name: name, arguments: arguments)
+  }
+
+  /// Splits a dot-command line written at offset `base` into its name and its arguments,
+  /// each with its span (a quoted argument's span includes its quotes).
   ///
   /// Arguments are split on blanks; quotes (`"…"` or `'…'`) group blanks into one argument
   /// and are removed; an unquoted `#` at the start of an argument begins a comment.
-  static func dotCommand(_ token: Token) -> Statement.Kind {
-    let (name, nameLength, arguments) = splitDotCommand(token.text)
-    let nameRange = SourceRange(token.range.start, token.range.start + nameLength)
-    return .dotCommand(name: Ident(name, nameRange), arguments: arguments)
-  }
-
-  /// Splits a dot-command line into its name, the name's length in UTF-8 bytes, and its arguments.
-  static func splitDotCommand(_ line: String) -> (name: String, nameLength: Int, arguments: [String]) {
+  static func splitDotCommand(_ line: String, at base: Int) -> (name: Ident, arguments: [StringLiteral]) {
     var scalars = line.unicodeScalars[...]
     var name = ""
     if scalars.first == "." {
@@ -268,28 +271,28 @@ extension ScriptParser {
       name.unicodeScalars.append(s)
       scalars = scalars.dropFirst()
     }
-    var arguments: [String] = []
-    var currentArgument = ""
-    var inArgument = false
+    var arguments: [StringLiteral] = []
+    var text = ""
+    var start: Int?  // where the argument being read starts, if one is
     var quote: Unicode.Scalar?
+    var offset = base + name.utf8.count
     for s in scalars {
+      let at = offset
+      offset += s.utf8.count
       if let q = quote {
-        if s == q { quote = nil } else { currentArgument.unicodeScalars.append(s) }
+        if s == q { quote = nil } else { text.unicodeScalars.append(s) }
       } else if s == " " || s == "\t" || s == "\r" || s.properties.generalCategory == .spaceSeparator {
-        if inArgument { arguments.append(currentArgument) }
-        currentArgument = ""
-        inArgument = false
-      } else if s == "#", !inArgument {
+        if let start { arguments.append(StringLiteral(text, SourceRange(start, at))) }
+        text = ""
+        start = nil
+      } else if s == "#", start == nil {
         break
-      } else if s == "\"" || s == "'" {
-        quote = s
-        inArgument = true
       } else {
-        currentArgument.unicodeScalars.append(s)
-        inArgument = true
+        if s == "\"" || s == "'" { quote = s } else { text.unicodeScalars.append(s) }
+        start = start ?? at
       }
     }
-    if inArgument { arguments.append(currentArgument) }
-    return (name, name.utf8.count, arguments)
+    if let start { arguments.append(StringLiteral(text, SourceRange(start, offset))) }
+    return (Ident(name, SourceRange(base, base + name.utf8.count)), arguments)
   }
 }

@@ -19,6 +19,18 @@ extension Registry {
     Entry(.verb, "lag", syntax: "lag [stats]",
           summary: "days from a path's first touch to its conversion, in UA's buckets, or hours with stats",
           example: "shop | lag"),
+    Entry(.verb, "funnel", syntax: "funnel COLUMN [a, b, c] [within 30d]",
+          summary: "journeys reaching each step in order: step and overall rate, drop-off",
+          example: "shop | funnel stage [awareness, consideration, purchase] within 30d"),
+    Entry(.verb, "pareto", syntax: "pareto COLUMN [by value|conversions|touches]",
+          summary: "items ranked by impact with cumulative share; marks the few that carry 80%",
+          example: "shop | pareto campaign by value"),
+    Entry(.verb, "assists", syntax: "assists [by col]",
+          summary: "assisted vs last-touch conversions per channel and their ratio (closer or assister)",
+          example: "shop | assists"),
+    Entry(.verb, "compare", syntax: "compare name = predicate, …",
+          summary: "KPIs side by side per group of touches: reach, conversions, rate, value, time to convert, cost, return",
+          example: "shop | compare google = channel like \"google*\", social = source_group == \"social\""),
   ]
 
   /// Attribution models, used after `attribute`.
