@@ -57,7 +57,9 @@ struct TerminalTests {
     try t.type("| take 2"); try t.press("Enter")
     try t.waitFor("the completed query's result") { $0.contains("select device | take 2\ndevice\n------\n") && $0.hasSuffix("tq>") }
     try t.type("shop | s"); try t.press("Tab")
-    try t.waitFor("the candidate listing") { $0.components(separatedBy: "\n").contains { $0.hasPrefix("select ") && $0.hasSuffix(" sort") } }
+    try t.waitFor("the candidate listing") { screen in
+      screen.components(separatedBy: "\n").contains { $0.hasPrefix("select ") && $0.hasSuffix(" sort") }
+    }
     try t.press("C-u"); try t.waitForLastLine("tq>")
 
     // A file name inside quotes after load.

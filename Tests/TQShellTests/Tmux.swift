@@ -27,8 +27,9 @@ final class Tmux {
     try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", script])
   }
 
-  /// Ends the terminal and everything in it.
-  deinit { _ = try? tmux(["kill-server"]) }
+  /// Ends the terminal and everything in it (the server exits with its last session;
+  /// `kill-server` was seen to leave it running here).
+  deinit { _ = try? tmux(["kill-session", "-t", "main"]) }
 
   /// Runs a tmux command on this session's server and waits for it; returns its stdout
   /// when `capture` is set.
@@ -38,7 +39,8 @@ final class Tmux {
   /// temp file, so the server (which inherits the client's descriptors) cannot hold a pipe open.
   @discardableResult
   func tmux(_ arguments: [String], capture: Bool = false) throws -> String {
-    let output = capture ? FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path : "/dev/null"
+    let temp = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+    let output = capture ? temp : "/dev/null"
     defer { if capture { unlink(output) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -79,14 +81,17 @@ final class Tmux {
   /// The screen and its scrollback, without trailing blanks on each line or blank lines at the end.
   func screen() -> String {
     let text = (try? tmux(["capture-pane", "-p", "-J", "-S", "-2000", "-t", "main"], capture: true)) ?? ""
-    var lines = text.components(separatedBy: "\n").map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }
+    var lines = text.components(separatedBy: "\n").map {
+      $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
+    }
     while lines.last?.isEmpty == true { lines.removeLast() }
     return lines.joined(separator: "\n")
   }
 
   /// The cursor's column (0 once a line has been entered and nothing printed after it).
   func cursorColumn() -> Int? {
-    Int(((try? tmux(["display-message", "-p", "-t", "main", "#{cursor_x}"], capture: true)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+    let text = (try? tmux(["display-message", "-p", "-t", "main", "#{cursor_x}"], capture: true)) ?? ""
+    return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
   /// Waits until `condition` holds for the screen; throws (ending the test at once) with

@@ -40,9 +40,9 @@ struct StatementContext {
     case .dotCommand:
       position = Self.dotPosition(last.text)
     case .string:
+      let quote = String(UnicodeScalar(bytes[last.range.start]))
       position = Self.isOpenString(bytes[last.range.start..<last.range.end])
-        ? Self.pathPosition(Self.currentStatement(tokens.dropLast()), prefix: last.text, quote: String(UnicodeScalar(bytes[last.range.start])))
-        : .nothing
+        ? Self.pathPosition(Self.currentStatement(tokens.dropLast()), prefix: last.text, quote: quote) : .nothing
     case .identifier:
       position = .statement(stages: Self.stages(Self.currentStatement(tokens.dropLast())), word: last.text)
     default:
@@ -100,7 +100,9 @@ struct StatementContext {
     let command = words[0].lowercased()
     let word = endsWithBlank ? "" : words.last!
     if command == ".read" {
-      if word.hasPrefix("\"") || word.hasPrefix("'") { return .path(prefix: String(word.dropFirst()), quote: String(word.prefix(1))) }
+      if word.hasPrefix("\"") || word.hasPrefix("'") {
+        return .path(prefix: String(word.dropFirst()), quote: String(word.prefix(1)))
+      }
       return .path(prefix: word, quote: nil)
     }
     let previous = endsWithBlank ? words.last! : words[words.count - 2]
