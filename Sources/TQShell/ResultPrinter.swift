@@ -15,7 +15,8 @@ struct ResultPrinter {
     let options = RenderOptions(
       maxRows: io.outIsTerminal && !untruncated ? settings.maxRows : nil,
       maxWidth: untruncated ? nil : io.width(),
-      color: io.outStyle.enabled)
+      color: io.outStyle.enabled,
+      bars: io.outIsTerminal)
     return TableRenderer.render(table, mode: settings.mode, options: options)
   }
 

@@ -13,6 +13,8 @@ public struct Table: Sendable {
   public var roles: [Role: String]
   /// What a row stands for.
   public var kind: TableKind
+  /// Columns that table mode draws horizontal bars for on a terminal (set by journey verbs).
+  public var barColumns: [String] = []
   /// Start row of each journey plus a final sentinel, when rows are in journey order.
   public private(set) var journeyOffsets: [UInt32]?
 

@@ -33,7 +33,8 @@ struct Console {
   func show(_ o: Output, session: Session) -> Int32? {
     switch o {
     case .table(let t):
-      let opts = RenderOptions(maxRows: stdoutIsTerminal ? session.settings.maxRows : nil, maxWidth: width, color: color)
+      let opts = RenderOptions(maxRows: stdoutIsTerminal ? session.settings.maxRows : nil, maxWidth: width, color: color,
+                               bars: stdoutIsTerminal)
       out(TableRenderer.render(t, mode: session.settings.mode, options: opts))
     case .timing(let s):
       error(String(format: "Run Time: %.3f s", s))

@@ -17,6 +17,8 @@ public struct Relation: Sendable {
   public var kind: TableKind
   /// Journey offsets of the base rows when they are in journey order.
   public var journeyOffsets: [UInt32]?
+  /// Columns that get terminal bars (kept through filters, sorts and `take`).
+  public var barColumns: [String] = []
 
   /// A relation over all rows of a table.
   public init(_ t: Table) {
@@ -26,6 +28,7 @@ public struct Relation: Sendable {
     roles = t.roles
     kind = t.kind
     journeyOffsets = t.journeyOffsets
+    barColumns = t.barColumns
   }
 
   /// Creates a relation over materialised columns.
@@ -59,6 +62,7 @@ public struct Relation: Sendable {
   public func table() -> Table {
     let m = materialized()
     var t = Table(columns: m.columns, rowCount: m.count, roles: roles.filter { r in m.columns.contains { $0.name == r.value } }, kind: kind)
+    t.barColumns = barColumns.filter { b in m.columns.contains { $0.name == b } }
     if journeyOffsets != nil, selection == nil { t.setJourneyOffsets(journeyOffsets) } else if selection != nil, journeyOffsets != nil { t.markJourneysIfOrdered() }
     return t
   }

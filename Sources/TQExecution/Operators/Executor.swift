@@ -29,6 +29,7 @@ public struct Executor {
     for (i, f) in schema.fields.enumerated() where i < t.columns.count { t.columns[i].name = f.name }
     t.roles = schema.roles
     t.pruneRoles()
+    t.barColumns = t.barColumns.filter { t.columnIndex($0) != nil }
     return t
   }
 

@@ -25,10 +25,14 @@ public struct RenderOptions: Sendable {
   /// Whether to bold the header with ANSI escapes.
   public var color: Bool
 
+  /// Whether to draw horizontal bars beside a table's bar columns (table mode on a terminal).
+  public var bars: Bool
+
   /// Creates options.
-  public init(maxRows: Int? = 40, maxWidth: Int? = nil, color: Bool = false) {
+  public init(maxRows: Int? = 40, maxWidth: Int? = nil, color: Bool = false, bars: Bool = false) {
     self.maxRows = maxRows
     self.maxWidth = maxWidth
     self.color = color
+    self.bars = bars
   }
 }

@@ -5,7 +5,7 @@ public enum TableRenderer {
   /// The table in `mode`; non-empty output ends with a newline. Only `table` mode uses
   /// `options` (row and width limits, colour); the other modes are never truncated.
   public static func render(_ t: Table, mode: OutputMode, options: RenderOptions = .init()) -> String {
-    if mode == .table { return TableModeRenderer.render(t, options: options) }
+    if mode == .table { return TableModeRenderer.render(options.bars ? Bars.added(to: t) : t, options: options) }
     var sink = ByteSink()
     write(t, mode: mode, to: &sink)
     return sink.string

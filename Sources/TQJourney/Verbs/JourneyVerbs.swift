@@ -6,6 +6,26 @@ public enum JourneyVerbs {
   public static func run(_ plan: JourneyPlan, on table: Table, masks: [[Bool]] = [], isCancelled: () -> Bool = { false })
     throws -> Table
   {
+    var t = try result(plan, on: table, masks: masks, isCancelled: isCancelled)
+    t.barColumns = bars(plan)
+    return t
+  }
+
+  /// The columns a verb's result draws bars for on a terminal.
+  static func bars(_ plan: JourneyPlan) -> [String] {
+    switch plan.verb {
+    case .attribute: return plan.compare ? plan.models.map(\.name) : ["conversions"]
+    case .funnel: return ["journeys"]
+    case .pareto: return [plan.measure.rawValue]
+    case .compare: return ["conversion_rate"]
+    case .paths, .length, .lag: return ["conversions"]
+    case .assists: return ["assisted_conversions"]
+    case .journeys, .transitions: return []
+    }
+  }
+
+  /// The result table of a verb.
+  static func result(_ plan: JourneyPlan, on table: Table, masks: [[Bool]], isCancelled: () -> Bool) throws -> Table {
     switch plan.verb {
     case .funnel: return try FunnelVerb.run(table, plan, isCancelled: isCancelled)
     case .pareto: return try ParetoVerb.run(table, plan)
