@@ -4,16 +4,25 @@ extension Table {
   /// For results whose row order the user chose (`let top = t | sort -revenue`): journey
   /// verbs put a copy in journey order when they need it.
   public mutating func markJourneysIfOrdered() {
+    guard let (jKey, tKey) = journeyKeys() else { return }
+    setJourneyOffsets(Self.inOrder(jKey, tKey) ? Self.offsets(of: jKey) : nil)
+  }
+
+  /// The journey and time sort keys, or `nil` (offsets cleared) when the table has no journeys.
+  mutating func journeyKeys() -> ([Int64], [Int64])? {
     guard kind == .touches, let jc = column(for: .journey), let tc = column(for: .time) else {
       setJourneyOffsets(nil)
-      return
+      return nil
     }
-    let jKey = Self.sortKey(jc), tKey = Self.sortKey(tc)
-    for i in 1..<max(rowCount, 1) where jKey[i - 1] > jKey[i] || (jKey[i - 1] == jKey[i] && tKey[i - 1] > tKey[i]) {
-      setJourneyOffsets(nil)
-      return
+    return (Self.sortKey(jc), Self.sortKey(tc))
+  }
+
+  /// Whether rows are sorted by journey, then time.
+  static func inOrder(_ jKey: [Int64], _ tKey: [Int64]) -> Bool {
+    for i in 1..<max(jKey.count, 1) where jKey[i - 1] > jKey[i] || (jKey[i - 1] == jKey[i] && tKey[i - 1] > tKey[i]) {
+      return false
     }
-    setJourneyOffsets(Self.offsets(of: jKey))
+    return true
   }
 
   /// Puts rows in journey order (journey, then time, stable) and records journey offsets.
@@ -21,18 +30,8 @@ extension Table {
   /// Does nothing unless the table has journey and time roles. A table that is already
   /// in order (the common case for exports) costs one pass to check.
   public mutating func arrangeJourneys() {
-    guard kind == .touches, let jc = column(for: .journey), let tc = column(for: .time) else {
-      setJourneyOffsets(nil)
-      return
-    }
-    let jKey = Self.sortKey(jc)
-    let tKey = Self.sortKey(tc)
-    var sorted = true
-    for i in 1..<max(rowCount, 1) where jKey[i - 1] > jKey[i] || (jKey[i - 1] == jKey[i] && tKey[i - 1] > tKey[i]) {
-      sorted = false
-      break
-    }
-    if !sorted {
+    guard let (jKey, tKey) = journeyKeys() else { return }
+    if !Self.inOrder(jKey, tKey) {
       // Journeys group by first appearance is not enough: sort by key so equal ids meet.
       let rows: [UInt32] = (0..<UInt32(rowCount)).sorted { (a: UInt32, b: UInt32) -> Bool in
         let ja = jKey[Int(a)], jb = jKey[Int(b)]
