@@ -22,6 +22,8 @@ public final class Session: @unchecked Sendable {
   public var settings = Settings()
   /// The bundled datasets, known by name.
   public let datasets: Datasets
+  /// The user's tq folder (preferences, lesson progress); nil keeps them in memory only.
+  public let home: UserHome?
   /// Polled by long work; set by the shell's Ctrl-C handler.
   public var isCancelled: @Sendable () -> Bool = { false }
   /// How deep `run` / `.read` may nest.
@@ -29,9 +31,12 @@ public final class Session: @unchecked Sendable {
   var nesting = 0
 
   /// Creates a session; the main bundled dataset (`shop`) is in use, loaded on first use.
-  public init(datasets: Datasets = .locate()) {
+  /// With a `home`, the language and lesson progress are read from and saved there.
+  public init(datasets: Datasets = .locate(), home: UserHome? = nil) {
     self.datasets = datasets
+    self.home = home
     current = datasets.names.contains(Datasets.main) ? Datasets.main : nil
+    settings.language = home?.preferences()["lang"].flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment()
   }
 
   /// Runs every statement of `source`; relative file names resolve against `directory`.
@@ -91,6 +96,8 @@ public struct Settings: Sendable {
   public var maxRows: Int = 40
   /// Print elapsed time after each result.
   public var timer = false
+  /// The language of lessons, `help` and `explain` (`.lang`).
+  public var language: Language = .en
   /// Creates default settings.
   public init() {}
 }

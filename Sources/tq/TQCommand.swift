@@ -36,7 +36,7 @@ struct TQCommand: ParsableCommand {
 
   func run() throws {
     let console = Console()
-    let session = Session()
+    let session = Session(home: .standard())
     session.settings.mode = mode.flatMap(OutputMode.init) ?? (console.stdoutIsTerminal ? .table : .csv)
     var sources: [(SourceFile, String?)] = commands.map { (SourceFile(name: "-c", text: $0), nil) }
     if let script {

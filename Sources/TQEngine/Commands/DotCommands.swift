@@ -2,8 +2,27 @@ import TQIO
 import TQSyntax
 
 /// The dot commands every input source understands (`.mode`, `.timer`, `.maxrows`, `.read`,
-/// `.exit`, `.help`); the interactive shell adds its own before these.
+/// `.exit`, `.help`, `.lang`); the interactive shell adds its own before these.
 enum DotCommands {
+  /// `.lang [en|it|pl]`: shows or sets the language, remembered in the user's tq folder.
+  static func setLanguage(_ a: StringLiteral?, session: Session, source: SourceFile, emit: (Output) -> Void) throws {
+    guard let a else {
+      return emit(.text("lang: \(session.settings.language.rawValue) (\(session.settings.language.name))\n"))
+    }
+    let codes = Language.allCases.map(\.rawValue)
+    guard let lang = Language(rawValue: a.value.lowercased()) else {
+      throw Diagnostic("unknown language \"\(a.value)\"", in: source, a.range,
+                       hint: Suggest.hint(a.value, in: codes) ?? "languages: \(codes.joined(separator: ", "))")
+    }
+    session.settings.language = lang
+    do throws(FileError) {
+      try session.home?.setPreference("lang", lang.rawValue)
+    } catch {
+      emit(.status("warning: the language is set for this session only: \(error.message)"))
+    }
+    emit(.status("lang: \(lang.rawValue) (\(lang.name))"))
+  }
+
   /// Runs one dot command; an error about an argument points at that argument.
   static func run(_ name: Ident, _ args: [StringLiteral], session: Session, source: SourceFile, directory: String,
                   emit: (Output) -> Void) throws
@@ -25,6 +44,8 @@ enum DotCommands {
       guard let a = args.first else { return emit(.text("maxrows: \(session.settings.maxRows)\n")) }
       guard let n = Int(a.value), n > 0 else { throw Diagnostic(".maxrows takes a positive number", in: source, a.range) }
       session.settings.maxRows = n
+    case ".lang":
+      try setLanguage(args.first, session: session, source: source, emit: emit)
     case ".read":
       guard let a = args.first else { throw Diagnostic(".read needs a file name", in: source, name.range) }
       try session.runScript(a.value, range: a.range, source: source, directory: directory, emit: emit)

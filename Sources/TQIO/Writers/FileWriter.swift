@@ -31,3 +31,15 @@ public enum FileWriter {
     }
   }
 }
+
+extension FileWriter {
+  /// Writes raw bytes to `path` atomically (temp file, fsync, rename).
+  public static func write(bytes: [UInt8], to path: String) throws(FileError) {
+    try AtomicFile.write(path: path) { sink in sink.append(bytes) }
+  }
+
+  /// Writes UTF-8 text to `path` atomically.
+  public static func write(text: String, to path: String) throws(FileError) {
+    try write(bytes: Array(text.utf8), to: path)
+  }
+}

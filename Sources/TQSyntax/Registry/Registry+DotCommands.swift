@@ -7,6 +7,9 @@ extension Registry {
     Entry(.dotCommand, ".timer", syntax: ".timer on|off", summary: "print the elapsed time after each result", example: ".timer on"),
     Entry(.dotCommand, ".maxrows", syntax: ".maxrows N", summary: "rows shown in table mode before eliding the middle",
           example: ".maxrows 20"),
+    Entry(.dotCommand, ".lang", syntax: ".lang en|it|pl",
+          summary: "the language of lessons, help and explain, remembered in ~/.tq (no argument: show it)",
+          example: ".lang it"),
     Entry(.dotCommand, ".read", syntax: ".read FILE", summary: "run the statements of a file", example: ".read report.tq"),
     Entry(.dotCommand, ".exit", aliases: [".quit"], syntax: ".exit [CODE]", summary: "leave tq", example: ".exit"),
   ]
