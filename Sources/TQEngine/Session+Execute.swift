@@ -85,8 +85,9 @@ extension Session {
   /// Errors name the file as the user wrote it (`shown`).
   func readFile(_ path: String, shown: String, format: FileFormat?, source: SourceFile, range: SourceRange) throws -> Table {
     do throws(FileError) {
-      return try TableReader.read(path: path, format: format)
+      return try TableReader.read(path: path, format: format, meter: meter)
     } catch {
+      if error.isInterrupted { throw Interrupted() }
       if error.line == 0 { throw Diagnostic("\(shown): \(error.message)", in: source, range, hint: error.hint) }
       throw Diagnostic(error.message, at: .file(path: shown, line: error.line, field: error.field), hint: error.hint)
     }

@@ -24,8 +24,13 @@ public final class Session: @unchecked Sendable {
   public let datasets: Datasets
   /// The user's tq folder (preferences, lesson progress); nil keeps them in memory only.
   public let home: UserHome?
-  /// Polled by long work; set by the shell's Ctrl-C handler.
-  public var isCancelled: @Sendable () -> Bool = { false }
+  /// Progress and Ctrl-C for long work: the shell draws its bar and sets its cancel check.
+  public let meter = WorkMeter()
+  /// Polled by long work; the shell sets it to read its Ctrl-C flag.
+  public var isCancelled: @Sendable () -> Bool {
+    get { { [meter] in meter.isCancelled() } }
+    set { meter.setCancelCheck(newValue) }
+  }
   /// How deep `run` / `.read` may nest.
   static let maxNesting = 25
   var nesting = 0
@@ -40,6 +45,10 @@ public final class Session: @unchecked Sendable {
   }
 
   /// Runs every statement of `source`; relative file names resolve against `directory`.
+  ///
+  /// Throws `DiagnosticList` for a statement that fails and `Interrupted` when
+  /// `isCancelled` turned true during long work; either way the statements before it
+  /// have taken effect and the failing one has changed nothing.
   public func run(_ source: SourceFile, directory: String? = nil, emit: (Output) -> Void) throws {
     let (script, diagnostics) = Parser.parse(source)
     if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
@@ -55,8 +64,6 @@ public final class Session: @unchecked Sendable {
         throw DiagnosticList([e])
       } catch let e as ExecutionError {
         throw DiagnosticList([Diagnostic(e.message, in: source, statement.range)])
-      } catch is Cancelled {
-        throw DiagnosticList([Diagnostic("interrupted")])
       }
     }
   }

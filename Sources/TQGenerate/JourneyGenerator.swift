@@ -34,9 +34,9 @@ public struct JourneyGenerator: Sendable {
   /// Chunks drawn between two looks at `isCancelled` (about 18,000 rows each).
   static let chunksPerWave = 4
 
-  /// Generates the table; when `isCancelled` turns true (it is asked every ~64k rows) it
-  /// returns early with the journeys finished so far.
-  public func generate(isCancelled: () -> Bool = { false }) -> GeneratedJourneys {
+  /// Generates the table; when `isCancelled` turns true (it is asked every ~18k rows) it
+  /// stops at once and throws `Interrupted`, building nothing more.
+  public func generate(isCancelled: () -> Bool = { false }) throws(Interrupted) -> GeneratedJourneys {
     let model = Model(effects: effects)
     let people = Customers(journeys: journeys, seed: seed, share: model.personaShare)
     let chunks = (journeys + Self.chunkJourneys - 1) / Self.chunkJourneys
@@ -45,7 +45,8 @@ public struct JourneyGenerator: Sendable {
     offsets.reserveCapacity(journeys + 1)
     var truth = TruthSums()
     var done = 0  // chunks merged
-    while done < chunks, !(done > 0 && isCancelled()) {
+    while done < chunks {
+      if isCancelled() { throw Interrupted() }
       let wave = min(Self.chunksPerWave, chunks - done)
       let results = Self.draw(wave, from: done, journeys: journeys, seed: seed, model: model, people: people)
       for r in results {
@@ -55,6 +56,7 @@ public struct JourneyGenerator: Sendable {
       }
       done += wave
     }
+    if isCancelled() { throw Interrupted() }
     let generated = offsets.count - 1
     let customers = generated == 0 ? 0 : Int(people.code[0..<generated].max()!) + 1
     let width = max(6, String(journeys).count)

@@ -15,6 +15,15 @@ public struct FileError: Error, Sendable, Equatable, CustomStringConvertible {
   public var message: String
   /// An optional suggestion shown under the error.
   public var hint: String?
+  /// Whether reading stopped because the user pressed Ctrl-C (not a problem with the file).
+  public var isInterrupted = false
+
+  /// The error for a read that the user stopped.
+  public static func interrupted(_ path: String) -> FileError {
+    var e = FileError(path: path, line: 0, field: 0, message: "interrupted")
+    e.isInterrupted = true
+    return e
+  }
 
   /// Creates a file error.
   public init(path: String, line: Int, field: Int, message: String, hint: String? = nil) {

@@ -10,15 +10,21 @@ public enum TableReader {
   ///
   /// CSV/TSV delimiters are sniffed from the header line (`,` tab `;` `|`). JSON Lines is
   /// chosen by the extensions `.jsonl`, `.ndjson`, `.json`, or content starting with `{`.
-  public static func read(path: String, format: FileFormat? = nil) throws(FileError) -> Table {
+  /// `meter` (optional) sees the bytes done and is asked whether to stop; a stopped read
+  /// throws `FileError.interrupted` and keeps nothing.
+  public static func read(path: String, format: FileFormat? = nil, meter: WorkMeter? = nil) throws(FileError) -> Table {
     let input = try MappedInput.load(path)
     return try withExtendedLifetime(input) { () throws(FileError) -> Table in
-      try read(bytes: UnsafeRawBufferPointer(start: input.base, count: input.count), path: path, format: format)
+      try read(bytes: UnsafeRawBufferPointer(start: input.base, count: input.count), path: path, format: format, meter: meter)
     }
   }
 
   /// Reads a file's bytes; `path` names it in errors and picks the format by extension.
-  public static func read(bytes: UnsafeRawBufferPointer, path: String, format: FileFormat?) throws(FileError) -> Table {
+  public static func read(bytes: UnsafeRawBufferPointer, path: String, format: FileFormat?, meter: WorkMeter? = nil)
+    throws(FileError) -> Table
+  {
+    meter?.begin(total: bytes.count, unit: .bytes)
+    defer { meter?.end() }
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
       if format == .json || format == .jsonl || (format == nil && isJSONPath(path)) {
         throw FileError(path: path, line: 0, field: 0, message: "file is empty: expected a JSON object")
@@ -27,11 +33,11 @@ public enum TableReader {
     }
     switch format ?? detect(base, bytes.count, path: path) {
     case .json, .jsonl:
-      return try JSONLReader.read(base, count: bytes.count, path: path)
+      return try JSONLReader.read(base, count: bytes.count, path: path, meter: meter)
     case .csv:
-      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: nil)
+      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: nil, meter: meter)
     case .tsv:
-      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: UInt8(ascii: "\t"))
+      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: UInt8(ascii: "\t"), meter: meter)
     case .markdown:
       throw FileError(
         path: path, line: 0, field: 0, message: "cannot read markdown tables",

@@ -88,8 +88,10 @@ public final class InputProcessor {
         if case .table(let t) = output { lastResult = t }
         if exitCode == nil { exitCode = printer.show(output, settings: session.settings) }
       }
+    } catch is Interrupted {
+      printer.interrupted()
     } catch {
-      if interrupt.isRaised { printer.interrupted() } else { printer.error(String(describing: error)) }
+      printer.error(String(describing: error))
     }
     return exitCode
   }

@@ -1,4 +1,7 @@
 import CLibEdit
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Synchronization
 
 /// A Ctrl-C flag: set by the SIGINT handler (or a test), polled by the prompt and by long work.
@@ -32,5 +35,16 @@ public final class InterruptFlag: Sendable {
   public static func installSigintHandler() {
     sigint.reset()  // initialise the global before the handler can touch it
     _ = tq_install_sigint { _ in InterruptFlag.sigint.raise() }
+  }
+
+  /// Installs the handler for scripts and `-c`: the first Ctrl-C stops the running
+  /// statement (which prints "Interrupted" and ends the run with status 130); a second one,
+  /// if the first is not yet taken, ends the process at once with status 130.
+  public static func installScriptSigintHandler() {
+    sigint.reset()
+    _ = tq_install_sigint { _ in
+      if InterruptFlag.sigint.isRaised { _exit(130) }
+      InterruptFlag.sigint.raise()
+    }
   }
 }

@@ -52,6 +52,9 @@ struct Console {
       try session.run(source, directory: directory) { o in
         if exitCode == nil { exitCode = show(o, session: session) }
       }
+    } catch is Interrupted {
+      self.error("Interrupted")
+      return 130
     } catch {
       self.error(String(describing: error))
       return 1

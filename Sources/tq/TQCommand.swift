@@ -58,6 +58,8 @@ struct TQCommand: ParsableCommand {
       let data = FileHandle.standardInput.readDataToEndOfFile()
       sources.append((SourceFile(name: "stdin", text: String(decoding: data, as: UTF8.self)), nil))
     }
+    InterruptFlag.installScriptSigintHandler()
+    session.isCancelled = { InterruptFlag.sigint.isRaised }
     for (source, dir) in sources {
       if let code = console.runNonInteractive(session, source, directory: dir) { throw ExitCode(code) }
     }

@@ -1,3 +1,4 @@
+import TQStorage
 import Foundation
 import Testing
 
@@ -147,7 +148,7 @@ private func row(_ r: MarkovResult, _ channel: String) -> (re: Double, reValue: 
     let p = try loadCAData()
     for after in [0, 3, 40] {
       var polls = 0
-      #expect(throws: JourneyCancelled.self) {
+      #expect(throws: Interrupted.self) {
         try MarkovModel.attribute(p, order: 4, withNulls: true) {
           polls += 1
           return polls > after

@@ -1,3 +1,4 @@
+import TQStorage
 import Foundation
 import Testing
 
@@ -132,7 +133,7 @@ private func bruteForceCredits(_ p: PathSet) -> [String: (Double, Double)] {
   @Test func cancellationStopsLongWork() {
     let p = randomPaths(seed: 3, count: 3000, channels: 12, maxLength: 12)
     var polls = 0
-    #expect(throws: JourneyCancelled.self) {
+    #expect(throws: Interrupted.self) {
       try ShapleyModel.attribute(p) {
         polls += 1
         return polls > 2

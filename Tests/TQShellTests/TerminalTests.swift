@@ -1,3 +1,4 @@
+import TQStorage
 import Foundation
 import Testing
 

@@ -16,9 +16,7 @@ extension Session {
     }
     guard (seed?.value ?? 0) >= 0 else { throw Diagnostic("seed needs a number of 0 or more", in: source, seed!.range) }
     let g = JourneyGenerator(journeys: Int(count.value), seed: UInt64(seed?.value ?? 42))
-    let cancelled = isCancelled
-    let result = g.generate(isCancelled: cancelled)
-    if cancelled() { throw Cancelled() }
+    let result = try g.generate(isCancelled: isCancelled)
     let tableName = name?.name ?? "journeys"
     tables[tableName] = result.table
     truths[tableName] = result.truth

@@ -3,10 +3,12 @@ import TQStorage
 /// The aggregate functions over group ids: each reads one input column once.
 enum AggregateKernels {
   /// Computes one aggregate for `count` groups; `groups[i]` is row `i`'s group.
-  static func compute(_ a: BoundAggregate, input: Column?, groups: [Int32], count: Int, rows: Int) throws -> Column {
+  static func compute(_ a: BoundAggregate, input: Column?, groups: [Int32], count: Int, rows: Int,
+                      isCancelled: () -> Bool = { false }) throws -> Column
+  {
     switch a.function {
     case .countAll, .count, .share, .distinct:
-      return Counting.compute(a.function, input: input, groups: groups, count: count, rows: rows)
+      return try Counting.compute(a.function, input: input, groups: groups, count: count, rows: rows, isCancelled: isCancelled)
     case .sum, .avg:
       return try Sums.compute(a.function, input: input!, groups: groups, count: count, type: a.type)
     case .min, .max, .first, .last:

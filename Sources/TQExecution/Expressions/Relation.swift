@@ -76,9 +76,3 @@ public struct ExecutionError: Error, Sendable, Equatable {
   /// Creates an execution error.
   public init(_ message: String) { self.message = message }
 }
-
-/// Cancellation: operators poll this between batches and stop with `Cancelled`.
-public struct Cancelled: Error, Sendable {
-  /// Creates the error.
-  public init() {}
-}

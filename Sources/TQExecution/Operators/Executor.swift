@@ -11,7 +11,7 @@ import TQSyntax
 public struct Executor {
   /// The tables a plan can read.
   public let tables: [String: Table]
-  /// Polled between batches; when it returns true the executor throws `Cancelled`.
+  /// Polled between batches; when it returns true the executor throws `Interrupted`.
   public let isCancelled: @Sendable () -> Bool
   /// Rows per batch for filters and generic expressions.
   public static let batchSize = 1 << 16
@@ -35,7 +35,7 @@ public struct Executor {
 
   /// Runs a plan to a relation.
   func execute(_ plan: LogicalPlan) throws -> Relation {
-    if isCancelled() { throw Cancelled() }
+    if isCancelled() { throw Interrupted() }
     switch plan {
     case .scan(let name):
       guard let t = tables[name] else { throw ExecutionError("table \"\(name)\" is not loaded") }
@@ -47,9 +47,9 @@ public struct Executor {
     case .project(let input, let items, let keepInput):
       return try Project.run(items, keepInput: keepInput, over: try execute(input))
     case .aggregate(let input, let keys, let aggs):
-      return try Aggregate.run(keys: keys, aggregates: aggs, over: try execute(input))
+      return try Aggregate.run(keys: keys, aggregates: aggs, over: try execute(input), isCancelled: isCancelled)
     case .sort(let input, let keys):
-      return try Sort.run(keys, over: try execute(input))
+      return try Sort.run(keys, over: try execute(input), isCancelled: isCancelled)
     case .limit(let input, let n):
       var rel = try execute(input)
       if n < rel.count { rel.selection = Array((rel.selection ?? (0..<UInt32(rel.baseCount)).map { $0 })[0..<n]) }
@@ -57,10 +57,11 @@ public struct Executor {
     case .distinct(let input, let cols):
       let rel = try execute(input)
       let keys = cols.map { NamedExpr(rel.columns[$0].name, .column($0, rel.columns[$0].type)) }
-      return try Aggregate.run(keys: keys, aggregates: [], over: rel)
+      return try Aggregate.run(keys: keys, aggregates: [], over: rel, isCancelled: isCancelled)
     case .join(let input, let right, let lk, let rk, let keepLeft):
       guard let t = tables[right] else { throw ExecutionError("table \"\(right)\" is not loaded") }
-      return Join.run(try execute(input), Relation(t), leftKeys: lk, rightKeys: rk, keepLeftUnmatched: keepLeft)
+      return try Join.run(try execute(input), Relation(t), leftKeys: lk, rightKeys: rk, keepLeftUnmatched: keepLeft,
+                          isCancelled: isCancelled)
     case .journey(let input, let plan):
       return try journey(plan, on: try execute(input).table(), masks: [])
     case .compareGroups(let input, let plan, let groups):
@@ -92,8 +93,6 @@ public struct Executor {
       throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
     } catch let e as ModelError {
       throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
-    } catch is JourneyCancelled {
-      throw Cancelled()
     }
   }
 }

@@ -54,7 +54,7 @@ enum Filter {
     let n = rel.count
     var start = 0
     while start < n {
-      if isCancelled() { throw Cancelled() }
+      if isCancelled() { throw Interrupted() }
       let end = min(n, start + Executor.batchSize)
       let rows: [UInt32] = rel.selection.map { Array($0[start..<end]) } ?? (UInt32(start)..<UInt32(end)).map { $0 }
       var batch = rel

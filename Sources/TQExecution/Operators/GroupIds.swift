@@ -13,8 +13,9 @@ struct GroupIds {
   /// The first row of each group.
   var firstRow: [Int]
 
-  /// Groups the rows of `columns` (all of equal length `n`).
-  init(_ columns: [Column], rows n: Int) {
+  /// Groups the rows of `columns` (all of equal length `n`), asking `isCancelled` between
+  /// passes and every 64K rows of a hashing pass.
+  init(_ columns: [Column], rows n: Int, isCancelled: () -> Bool = { false }) throws {
     if columns.isEmpty {
       ids = Array(repeating: 0, count: n)
       count = 1
@@ -25,11 +26,12 @@ struct GroupIds {
     var radix = 1
     var overflow = false
     for c in columns {
-      let (dense, card) = GroupIds.dense(c)
+      if isCancelled() { throw Interrupted() }
+      let (dense, card) = try GroupIds.dense(c, isCancelled: isCancelled)
       let (r, o) = radix.multipliedReportingOverflow(by: card)
       if o || r > 1 << 40 {
         // Re-densify the combination so far, then continue.
-        let (d2, c2) = GroupIds.compact(combined)
+        let (d2, c2) = try GroupIds.compact(combined, isCancelled: isCancelled)
         combined = d2
         radix = c2
         overflow = radix.multipliedReportingOverflow(by: card).overflow
@@ -38,7 +40,8 @@ struct GroupIds {
       for i in 0..<n { combined[i] = combined[i] &+ dense[i] &* radix }
       radix *= card
     }
-    let (d, k) = GroupIds.compact(combined, range: overflow ? nil : radix)
+    if isCancelled() { throw Interrupted() }
+    let (d, k) = try GroupIds.compact(combined, range: overflow ? nil : radix, isCancelled: isCancelled)
     ids = d.map { Int32($0) }
     count = k
     var first = [Int](repeating: -1, count: k)
@@ -47,7 +50,7 @@ struct GroupIds {
   }
 
   /// Dense ids (first-appearance order) of `values`; `range` enables a direct table.
-  static func compact(_ values: [Int], range: Int? = nil) -> ([Int], Int) {
+  static func compact(_ values: [Int], range: Int? = nil, isCancelled: () -> Bool) throws -> ([Int], Int) {
     var out = [Int](repeating: 0, count: values.count)
     if let range, range <= 1 << 22 {
       var table = [Int](repeating: -1, count: max(range, 1))
@@ -63,6 +66,7 @@ struct GroupIds {
     }
     var map: [Int: Int] = [:]
     for (i, v) in values.enumerated() {
+      if i & 0xFFFF == 0, isCancelled() { throw Interrupted() }
       if let g = map[v] { out[i] = g } else {
         out[i] = map.count
         map[v] = map.count
@@ -72,7 +76,7 @@ struct GroupIds {
   }
 
   /// Dense ids of one column and their number (nulls get their own id).
-  static func dense(_ c: Column) -> ([Int], Int) {
+  static func dense(_ c: Column, isCancelled: () -> Bool) throws -> ([Int], Int) {
     let n = c.count
     var out: [Int]
     var card: Int
@@ -88,6 +92,7 @@ struct GroupIds {
       var map: [Int64: Int] = [:]
       out = [Int](repeating: 0, count: n)
       for i in 0..<n {
+        if i & 0xFFFF == 0, isCancelled() { throw Interrupted() }
         if let g = map[keys[i]] { out[i] = g } else {
           out[i] = map.count
           map[keys[i]] = map.count

@@ -1,3 +1,5 @@
+import TQStorage
+
 /// One parsed range of records: a column accumulator per column, plus where it ended.
 ///
 /// The owner must call `release()` (or hand the columns to `CSVAssembly`, which does).
@@ -45,6 +47,8 @@ struct CSVChunkParser {
   let firstLine: Int
   /// The path, for errors.
   let path: String
+  /// Told the bytes done after each batch and asked whether to stop.
+  let meter: WorkMeter?
 
   /// Fields tokenised per batch before the columns convert them.
   private static let batchFields = 32_768
@@ -78,6 +82,7 @@ struct CSVChunkParser {
     while true {
       // Tokenise up to `batchRows` records.
       tok.resetScratch()
+      let batchStart = tok.p
       var batch = 0
       while batch < batchRows {
         if skipBlank { tok.skipBlankLines() }
@@ -106,6 +111,13 @@ struct CSVChunkParser {
         batch += 1
       }
       if batch == 0 { break }
+      if let meter {
+        meter.advance(by: tok.p - batchStart)
+        if meter.isCancelled() {
+          CSVChunk(start: start, end: end, columns: cols, columnCount: n, rows: row, endLine: 0).release()
+          throw FileError.interrupted(path)
+        }
+      }
       if row + batch > capacity {
         let grown = max(row + batch, capacity + capacity / 2 + 1024)
         for c in 0..<n { cols[c].grow(to: grown) }

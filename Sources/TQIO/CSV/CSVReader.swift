@@ -15,7 +15,9 @@ enum CSVReader {
   static let parallelThreshold = 8 << 20
 
   /// Reads `count` bytes at `base`; `delimiter` forces the delimiter (else it is sniffed).
-  static func read(_ base: UnsafePointer<UInt8>, count: Int, path: String, delimiter: UInt8?) throws(FileError) -> Table {
+  static func read(_ base: UnsafePointer<UInt8>, count: Int, path: String, delimiter: UInt8?, meter: WorkMeter? = nil)
+    throws(FileError) -> Table
+  {
     let end = base + count
     var s = base + ByteOrderMark.length(base, count)
     var line = 1
@@ -32,7 +34,7 @@ enum CSVReader {
     let headerBytes = max(8, dataStart - s)
     let estimatedRows = (end - dataStart) / headerBytes + 16
     let chunks = try parseRecords(
-      dataStart, end, dialect: dialect, header: header, estimatedRows: estimatedRows, path: path)
+      dataStart, end, dialect: dialect, header: header, estimatedRows: estimatedRows, path: path, meter: meter)
     let rows = chunks.reduce(0) { $0 + $1.rows }
     let columns = CSVAssembly.assemble(names: header.names, chunks: chunks, dialect: dialect)
     return Table(columns: columns, rowCount: rows)
@@ -45,11 +47,11 @@ enum CSVReader {
   /// with an unterminated quote); otherwise the whole range is parsed again on one thread.
   private static func parseRecords(
     _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, dialect: CSVDialect, header: CSVHeader,
-    estimatedRows: Int, path: String
+    estimatedRows: Int, path: String, meter: WorkMeter?
   ) throws(FileError) -> [CSVChunk] {
     let n = header.names.count
     func parser(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, firstLine: Int) -> CSVChunkParser {
-      CSVChunkParser(start: s, end: e, dialect: dialect, columnCount: n, firstLine: firstLine, path: path)
+      CSVChunkParser(start: s, end: e, dialect: dialect, columnCount: n, firstLine: firstLine, path: path, meter: meter)
     }
     guard let split = splitPoint(start, end, dialect: dialect) else {
       return [try parser(start, end, firstLine: header.nextLine).parse(estimatedRows: estimatedRows)]
@@ -62,11 +64,12 @@ enum CSVReader {
     case (.success(let a), .success(let b)):
       return [a, b]
     case (.success(let a), .failure(var e)):
-      e.line += a.endLine - 1
+      if !e.isInterrupted { e.line += a.endLine - 1 }
       a.release()
       throw e
-    case (.failure, let second):
+    case (.failure(let e), let second):
       if case .success(let b) = second { b.release() }
+      if e.isInterrupted { throw e }
       return [try parser(start, end, firstLine: header.nextLine).parse(estimatedRows: estimatedRows)]
     }
   }

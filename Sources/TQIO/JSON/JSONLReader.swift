@@ -7,7 +7,7 @@ import TQStorage
 /// timestamps); nested arrays and objects become their JSON text.
 enum JSONLReader {
   /// Reads `count` bytes at `base`.
-  static func read(_ base: UnsafePointer<UInt8>, count: Int, path: String) throws(FileError) -> Table {
+  static func read(_ base: UnsafePointer<UInt8>, count: Int, path: String, meter: WorkMeter? = nil) throws(FileError) -> Table {
     var s = JSONScanner(base: base, count: count, start: ByteOrderMark.length(base, count), path: path)
     if let (offset, _) = UTF8Validation.firstProblem(base, count, rejectNUL: false) {
       throw badUTF8(base: base, offset: offset, path: path)
@@ -19,7 +19,13 @@ enum JSONLReader {
     if s.peek == UInt8(ascii: "[") {
       try readArray(&s, into: &builder)
     } else {
+      var lastReport = s.i
       while !s.atEnd {
+        if let meter, s.i - lastReport > 1 << 20 {
+          meter.advance(by: s.i - lastReport)
+          lastReport = s.i
+          if meter.isCancelled() { throw FileError.interrupted(path) }
+        }
         try readObject(&s, into: &builder)
         s.skipWhitespace(newlines: false)
         if !s.atEnd && s.peek != UInt8(ascii: "\n") {

@@ -1,3 +1,4 @@
+import TQStorage
 /// The transient block Q of an absorbing chain, in compressed rows, with each row's absorbed mass.
 ///
 /// Row i holds P(i → j) for transient j ≠ i, columns ascending (the chains here have no
@@ -43,7 +44,7 @@ protocol AbsorbingSolver {
 /// On ca_data.csv (release), 13 solves of the 120 order-2 states take 2.7 ms dense and 1.7 ms
 /// sparse (analysis included); at order 1 (12 states) both take well under a millisecond.
 ///
-/// - Throws: `JourneyCancelled` when `isCancelled` turns true during the sparse analysis.
+/// - Throws: `Interrupted` when `isCancelled` turns true during the sparse analysis.
 func makeSolver(_ matrix: TransientMatrix, denseLimit: Int = 64, isCancelled: () -> Bool) throws
   -> any AbsorbingSolver
 {
@@ -75,7 +76,7 @@ struct DenseSolver: AbsorbingSolver {
     try a.withUnsafeMutableBufferPointer { a in
       try b.withUnsafeMutableBufferPointer { b in
         for k in 0..<m {
-          if k & 0x3F == 0, isCancelled() { throw JourneyCancelled() }
+          if k & 0x3F == 0, isCancelled() { throw Interrupted() }
           var p = k
           for i in (k + 1)..<m where abs(a[i * m + k]) > abs(a[p * m + k]) { p = i }
           if p != k {
@@ -124,7 +125,7 @@ struct IterativeSolver: AbsorbingSolver {
     try rhs.map { b in
       var x = [Double](repeating: 0, count: matrix.count)
       for sweep in 1...maxSweeps {
-        if sweep & 0xF == 0, isCancelled() { throw JourneyCancelled() }
+        if sweep & 0xF == 0, isCancelled() { throw Interrupted() }
         var change = 0.0
         for s in stride(from: matrix.count - 1, through: 0, by: -1) where keep[s] {
           let v = b[s] + rowProduct(s, x, keep)

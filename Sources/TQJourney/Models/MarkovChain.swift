@@ -1,3 +1,4 @@
+import TQStorage
 import Foundation
 
 /// Order-K window states of paths, interned to dense ids.
@@ -108,7 +109,7 @@ struct MarkovChain {
     var edges = WeightMap()
     var seq: [Int32] = []
     for i in 0..<paths.count {
-      if i & 0xFFF == 0, isCancelled() { throw JourneyCancelled() }
+      if i & 0xFFF == 0, isCancelled() { throw Interrupted() }
       let conv = paths.conversions[i], nulls = withNulls ? paths.nulls[i] : 0
       let w = conv + nulls
       guard w > 0 else { continue }

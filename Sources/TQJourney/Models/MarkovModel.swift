@@ -1,3 +1,4 @@
+import TQStorage
 /// The credit of each channel under the Markov removal-effect model.
 public struct MarkovResult: Sendable {
   /// Every channel appearing in the paths the model used, in code order.
@@ -39,7 +40,7 @@ public enum MarkovModel {
   ///   - isCancelled: Polled during long work.
   /// - Returns: Removal effects and credits per channel.
   /// - Throws: `ModelError` for an order outside 1…4 or a chain the iterative fallback cannot
-  ///   solve to its tolerance, `JourneyCancelled` when cancelled.
+  ///   solve to its tolerance, `Interrupted` when cancelled.
   public static func attribute(_ paths: PathSet, order: Int, withNulls: Bool, isCancelled: () -> Bool = { false })
     throws -> MarkovResult
   {
@@ -59,7 +60,7 @@ public enum MarkovModel {
     let p = dot(chain.start, full[0]), ev = dot(chain.start, full[1])
     result.conversionProbability = p
     for c in codes {
-      if isCancelled() { throw JourneyCancelled() }
+      if isCancelled() { throw Interrupted() }
       let (dp, dv) = try removedMass(chain, full, channel: c, solver: solver, isCancelled: isCancelled)
       result.removalEffect.append(p > 0 ? dp / p : 0)
       result.removalEffectValue.append(ev > 0 ? dv / ev : 0)

@@ -1,3 +1,4 @@
+import TQStorage
 /// The credit of each channel under the Shapley model.
 public struct ShapleyResult: Sendable {
   /// Every channel appearing in the paths with conversions, nulls or value, in code order.
@@ -33,7 +34,7 @@ public enum ShapleyModel {
   ///   - isCancelled: Polled during long work.
   /// - Returns: Credits per channel; they sum to the total conversions and value.
   /// - Throws: `ModelError` when a converting path has more than `maxChannels` channels,
-  ///   `JourneyCancelled` when cancelled.
+  ///   `Interrupted` when cancelled.
   public static func attribute(_ paths: PathSet, maxChannels: Int = 20, isCancelled: () -> Bool = { false }) throws
     -> ShapleyResult
   {
@@ -47,7 +48,7 @@ public enum ShapleyModel {
     var conversions = [Double](repeating: 0, count: paths.channelNames.count), value = conversions
     var present = [Bool](repeating: false, count: paths.channelNames.count)
     for c in sets.indices {
-      if c & 0x3F == 0, isCancelled() { throw JourneyCancelled() }
+      if c & 0x3F == 0, isCancelled() { throw Interrupted() }
       let players = sets.members(c)
       for p in players { present[Int(p)] = true }
       guard sets.conversions[c] > 0 || sets.values[c] != 0 else { continue }

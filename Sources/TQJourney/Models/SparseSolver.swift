@@ -1,3 +1,4 @@
+import TQStorage
 /// Sparse LU of I − Q: ordered once for the whole chain, factored again for each mask.
 ///
 /// The analysis eliminates states greedily by fewest (predecessors × successors), the
@@ -35,7 +36,7 @@ struct SparseSolver: AbsorbingSolver {
   ///     of remaining states, the rest is ordered as one dense block.
   ///   - workLimit: The most multiply-adds a solve, or entries the analysis, may take.
   ///   - isCancelled: Polled during the analysis.
-  /// - Throws: `JourneyCancelled`.
+  /// - Throws: `Interrupted`.
   init?(_ matrix: TransientMatrix, denseTail: Double = 0.25, workLimit: Int = 20_000_000, isCancelled: () -> Bool)
     throws
   {
@@ -50,7 +51,7 @@ struct SparseSolver: AbsorbingSolver {
     var solveWork = 0, analysisWork = 0
     while let (cost, s) = heap.pop() {
       if done[s] || cost != pred[s].count * succ[s].count { continue }
-      if order.count & 0xFF == 0, isCancelled() { throw JourneyCancelled() }
+      if order.count & 0xFF == 0, isCancelled() { throw Interrupted() }
       if solveWork > workLimit || analysisWork > workLimit { return nil }
       let left = n - order.count
       if left >= 64, Double(cost) >= denseTail * Double((left - 1) * (left - 1)) {
@@ -115,7 +116,7 @@ struct SparseSolver: AbsorbingSolver {
     var b = [Double](repeating: 0, count: n * r)  // b[i * r + k], forward-reduced
     var row = [Double](repeating: 0, count: r)
     for i in 0..<n where kept[i] {
-      if i & 0xFF == 0, isCancelled() { throw JourneyCancelled() }
+      if i & 0xFF == 0, isCancelled() { throw Interrupted() }
       var absorbed = leak[i]
       for k in 0..<r { row[k] = rhs[k][Int(stateAt[i])] }
       for e in aStart[i]..<aStart[i + 1] {

@@ -1,3 +1,4 @@
+import TQStorage
 /// One transition of the Markov chain of a path set.
 public struct TransitionRow: Sendable {
   /// The state it leaves: `(start)` or a state name (`a > b` at order 2).
@@ -27,13 +28,16 @@ public enum Transitions {
   ///   - order: Window length, 1…4 (clamped to that range).
   ///   - collapse: Whether consecutive identical states merge.
   /// - Returns: One row per transition with a positive count.
-  public static func compute(_ paths: PathSet, order: Int, collapse: Bool) -> [TransitionRow] {
+  public static func compute(_ paths: PathSet, order: Int, collapse: Bool, isCancelled: () -> Bool = { false }) throws
+    -> [TransitionRow]
+  {
     let paths = paths.fillingEmptyPaths()
     var interner = StateInterner(order: order, channelCount: paths.channelNames.count)
     // Codes: 0 (start), 1 (conversion), 2 (null), 3 + state id.
     var counts = WeightMap()
     var seq: [Int32] = []
     for i in 0..<paths.count {
+      if i & 0xFFFF == 0, isCancelled() { throw Interrupted() }
       let conv = paths.conversions[i], nulls = paths.nulls[i]
       guard conv + nulls > 0 else { continue }
       seq.removeAll(keepingCapacity: true)

@@ -27,7 +27,7 @@ extension PathExtractor {
     b.paths.touches.reserveCapacity(t.rowCount)
     b.paths.offsets.reserveCapacity(offsets.count + offsets.count / 8)
     for j in 0..<(offsets.count - 1) {
-      if j & 0xFFFF == 0, isCancelled() { throw JourneyCancelled() }
+      if j & 0xFFFF == 0, isCancelled() { throw Interrupted() }
       let start = Int(offsets[j]), end = Int(offsets[j + 1])
       var converted = false
       var lastRow = start
@@ -126,12 +126,6 @@ extension PathExtractor {
     default: return Array(repeating: false, count: t.rowCount)
     }
   }
-}
-
-/// Long journey work was interrupted.
-public struct JourneyCancelled: Error, Sendable {
-  /// Creates the error.
-  public init() {}
 }
 
 /// Appends touches and closes paths into a `PathSet` (a value type, so the hot loop needs no boxing).

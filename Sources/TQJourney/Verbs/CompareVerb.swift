@@ -22,7 +22,7 @@ enum CompareVerb {
     var converting = [Int64](repeating: 0, count: g), money = [Double](repeating: 0, count: g), spend = [Double](repeating: 0, count: g)
     var toConvert = [Double](repeating: 0, count: g), days = [Double](repeating: 0, count: g)
     for j in 0..<(off.count - 1) {
-      if j & 0xFFFF == 0, isCancelled() { throw JourneyCancelled() }
+      if j & 0xFFFF == 0, isCancelled() { throw Interrupted() }
       let s = Int(off[j]), e = Int(off[j + 1])
       var jValue = 0.0, firstConv = -1, touchesBefore = 0
       for r in s..<e {

@@ -18,11 +18,13 @@ enum FunnelVerb {
     guard let name = plan.column, let col = t.column(name) else { throw JourneyError("unknown column \"\(plan.column ?? "")\"") }
     let (codes, dictionary) = PathExtractor.touchCodes(col)
     let stepOf = Dictionary(plan.steps.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    let rowStep = codes.map { $0 < 0 ? -1 : (stepOf[dictionary[$0]] ?? -1) }
+    let stepOfCode = dictionary.map { stepOf[$0] ?? -1 }
+    if isCancelled() { throw Interrupted() }
+    let rowStep = codes.map { $0 < 0 ? -1 : stepOfCode[$0] }
     let n = plan.steps.count
     var reached = [Int64](repeating: 0, count: n)
     for j in 0..<(off.count - 1) {
-      if j & 0xFFFF == 0, isCancelled() { throw JourneyCancelled() }
+      if j & 0xFFFF == 0, isCancelled() { throw Interrupted() }
       var next = 0
       var start: Int64 = 0, last: Int64 = .min
       for r in Int(off[j])..<Int(off[j + 1]) where next < n {

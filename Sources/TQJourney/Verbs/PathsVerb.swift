@@ -10,6 +10,7 @@ enum PathsVerb {
     var keys: [Int] = []
     var conv: [Double] = [], value: [Double] = [], nulls: [Double] = [], lengthSum: [Double] = [], weight: [Double] = []
     for i in 0..<p.count where p.conversions[i] > 0 || (plan.includeNonConverting && p.nulls[i] > 0) {
+      if i & 0xFFFF == 0, isCancelled() { throw Interrupted() }
       let path = p.path(i)
       let g = index.group(of: path, in: p, keys: keys)
       if g == keys.count {

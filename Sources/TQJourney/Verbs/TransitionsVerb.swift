@@ -5,7 +5,7 @@ enum TransitionsVerb {
   /// From, to, count and probability.
   static func run(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws -> Table {
     let p = try PathExtractor.extract(t, .init(touchColumn: plan.touchColumn), isCancelled: isCancelled)
-    let rows = Transitions.compute(p, order: plan.order, collapse: plan.collapse)
+    let rows = try Transitions.compute(p, order: plan.order, collapse: plan.collapse, isCancelled: isCancelled)
     return JourneyVerbs.table([
       JourneyVerbs.strings("from", rows.map(\.from)),
       JourneyVerbs.strings("to", rows.map(\.to)),
