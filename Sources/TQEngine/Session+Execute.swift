@@ -39,9 +39,11 @@ extension Session {
     case .run(let path):
       try runScript(path.value, range: path.range, source: source, directory: directory, emit: emit)
     case .help(let topic):
-      emit(.text(try Help.text(topic, source: source)))
-    case .generate(let what, let count, let seed, let name):
-      try generate(what, count: count, seed: seed, name: name, source: source, emit: emit)
+      emit(.text(try Help.text(topic, source: source, texts: texts(for: settings.language))))
+    case .generate(let what, let count, let seed, let effects, let name):
+      try generate(what, count: count, seed: seed, effects: effects, name: name, source: source, emit: emit)
+    case .explain(let topic):
+      try explain(topic, source: source, emit: emit)
     case .dotCommand(let name, let args):
       try DotCommands.run(name, args, session: self, source: source, directory: directory, emit: emit)
     }
@@ -55,7 +57,9 @@ extension Session {
     for stage in p.stages {
       if case .join(let t, _, _) = stage.kind { _ = try table(named: t, source: source) }
     }
-    let (plan, schema) = try Binder(source: source, tables: tables).bind(p, sourceTable: name.name)
+    var binder = Binder(source: source, tables: tables)
+    binder.truths = truths.mapValues(\.expectedIncrementalConversions)
+    let (plan, schema) = try binder.bind(p, sourceTable: name.name)
     return try Executor(tables: tables, isCancelled: isCancelled).run(plan, schema: schema)
   }
 

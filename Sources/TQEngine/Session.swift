@@ -24,6 +24,10 @@ public final class Session: @unchecked Sendable {
   public let datasets: Datasets
   /// The user's tq folder (preferences, lesson progress); nil keeps them in memory only.
   public let home: UserHome?
+  /// The texts of `explain` and the translations of `help` (the `explain/` folder).
+  public lazy var library = TextLibrary.locate()
+  /// A session of its own in which `explain` runs its examples on the bundled data.
+  lazy var exampleSession = Session(datasets: datasets)
   /// Polled by long work; set by the shell's Ctrl-C handler.
   public var isCancelled: @Sendable () -> Bool = { false }
   /// How deep `run` / `.read` may nest.
