@@ -1,3 +1,4 @@
+import Foundation
 import TQSyntax
 
 /// The words of `help` and `explain` in one language: fixed phrases and the registry's
@@ -8,22 +9,23 @@ public struct HelpTexts: Sendable {
   struct File: Decodable {
     /// Translated phrases by `Phrase` raw value.
     var phrases: [String: String]
-    /// Translated registry summaries by entry name.
-    var summaries: [String: String]
+    /// Translated registry summaries by kind (`verb`, `dot_command`, …), then entry name.
+    var summaries: [String: [String: String]]
   }
 
   /// The language.
   public var language: Language
   /// Translated phrases by `Phrase` raw value (empty for English).
   public var phrases: [String: String]
-  /// Translated registry summaries by entry name (empty for English).
-  public var summaries: [String: String]
+  /// Translated registry summaries by kind (`verb`, `dot_command`, …), then entry name
+  /// (a name alone is not enough: `first` is an aggregate and a model); empty for English.
+  public var summaries: [String: [String: String]]
 
   /// The English texts.
   public static let english = HelpTexts(language: .en, phrases: [:], summaries: [:])
 
   /// Creates texts.
-  public init(language: Language, phrases: [String: String], summaries: [String: String]) {
+  public init(language: Language, phrases: [String: String], summaries: [String: [String: String]]) {
     self.language = language
     self.phrases = phrases
     self.summaries = summaries
@@ -33,7 +35,10 @@ public struct HelpTexts: Sendable {
   public func phrase(_ p: Phrase) -> String { phrases[p.rawValue] ?? p.english }
 
   /// An entry's one-line summary in this language.
-  public func summary(_ e: Registry.Entry) -> String { summaries[e.name] ?? e.summary }
+  public func summary(_ e: Registry.Entry) -> String { summaries[Self.key(e.kind)]?[e.name] ?? e.summary }
+
+  /// The key of a kind in the files (`dot_command`).
+  public static func key(_ kind: Registry.Entry.Kind) -> String { kind.rawValue.replacingOccurrences(of: " ", with: "_") }
 
   /// The name of a kind of registry entry in this language.
   public func kindName(_ kind: Registry.Entry.Kind) -> String {

@@ -1,8 +1,14 @@
 extension ScriptParser {
-  /// `explain [topic]`: the rest of the statement's words (`explain markov`, `explain path length`).
+  /// `explain [topic]`: the rest of the statement as written, quotes removed (`explain markov`,
+  /// `explain path length`, `explain 20/80`).
   mutating func parseExplain() -> Statement.Kind? {
     advance()
-    return parseTopic(Statement.Kind.explain)
+    guard !current.isStatementEnd else { return .explain(nil) }
+    let start = current.range.start
+    while !current.isStatementEnd { advance() }
+    let range = SourceRange(start, previous.range.end)
+    let text = source.text(of: range).filter { $0 != "\"" }
+    return .explain(Ident(text, range))
   }
 
   /// The topic after `help` or `explain`: the rest of the statement's words joined by spaces
