@@ -90,11 +90,11 @@ extension ScriptParser {
         j.onValue = what.name == "value"
       case "vs" where j.compare:
         advance()
-        guard let what = eatName(), what.name == "truth" else {
+        guard let what = eatWord("truth") else {
           expected("\"truth\"", hint: "write: attribute compare first, last, markov vs truth")
           return
         }
-        j.versus = what
+        j.versus = Ident(what.text, what.range)
       default:
         if ScriptParser.journeyFlags[j.verb]?.contains(word.text) == true {
           j.flags.append(Ident(word.text, advance().range))
