@@ -25,6 +25,7 @@ extension Session {
       var t = try evaluate(p, source: source)
       t.markJourneysIfOrdered()
       tables[name.name] = t
+      truths[name.name] = nil
       emit(.status("\(name.name): \(t.rowCount.grouped) rows"))
     case .drop(let names):
       for n in names where tables[n.name] == nil {
@@ -32,6 +33,7 @@ extension Session {
       }
       for n in names {
         tables[n.name] = nil
+        truths[n.name] = nil
         if current == n.name && datasets.path(of: n.name) == nil { current = nil }
       }
     case .save(let p, let path, let format):

@@ -117,4 +117,8 @@ private func spearmanOracle(_ x: [Double], _ y: [Double]) -> Double {
   #expect(failure(s, "g | attribute compare first by source_group vs truth")?.message
     == "vs truth needs the channel column: the truth is known per channel")
   #expect(failure(s, "g | attribute compare first vs lies")?.message == "expected \"truth\" after \"vs\"")
+  _ = try? s.collect("let g = shop | take 100")
+  #expect(failure(s, "g | attribute compare first vs truth")?.message == "table \"g\" has no known truth: only tables made by generate carry one")
+  _ = try? s.collect("generate journeys 500 seed 1 as g; drop g")
+  #expect(s.truths["g"] == nil)
 }

@@ -91,12 +91,19 @@ struct CompletionTests {
     #expect(Set(texts("shop | attribute compare first, ")) == models)
   }
 
+  /// explain's topics after `explain`.
+  @Test func topicsAfterExplain() {
+    #expect(texts("explain tou") == ["touchpoint"])
+    #expect(texts("explain mark") == ["markov"])
+    #expect(texts("expl") == ["explain"])
+  }
+
   /// Dot commands (engine and shell) and the choices of their argument.
   @Test func dotCommandsAndTheirChoices() {
     #expect(texts(".ti") == [".timer"])
     #expect(texts(".h") == [".help", ".history"])
     #expect(Completer(session: session).complete(".h").edit == Completion.Edit(delete: "", insert: "", list: true))
-    #expect(texts(".la") == [".last"])
+    #expect(texts(".la") == [".lang", ".last"])
     #expect(texts(".mode cs") == ["csv"])
     #expect(texts(".timer ") == ["off", "on"])
     #expect(texts(".maxrows ").isEmpty)
