@@ -22,7 +22,7 @@ extension Session {
     text += "\n\(TextWrap.capitalized(texts.phrase(.example))): \(t.example)\n"
     emit(.text(text))
     emit(.table(try exampleResult(t)))
-    if !t.related.isEmpty { emit(.text("\(texts.phrase(.related)): \(t.related.joined(separator: ", "))\n")) }
+    if !t.related.isEmpty { emit(.text("\n\(texts.phrase(.related)): \(t.related.joined(separator: ", "))\n")) }
   }
 
   /// The result of a topic's example, run on the bundled data in a session of its own (so
