@@ -12,14 +12,18 @@ let package = Package(
     .library(name: "TQEngine", targets: ["TQEngine"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .target(name: "TQStorage"),
     .target(name: "TQSyntax"),
     .target(name: "TQIO", dependencies: ["TQStorage"]),
     .target(name: "TQExecution", dependencies: ["TQStorage", "TQSyntax", "TQJourney"]),
-    .target(name: "TQEngine", dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution", "TQGenerate"]),
+    .target(
+      name: "TQEngine",
+      dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution", "TQGenerate", .product(name: "Yams", package: "Yams")]
+    ),
     .target(name: "TQTestSupport", dependencies: ["TQEngine"]),
     .target(name: "TQGenerate", dependencies: ["TQStorage"]),
     .target(name: "TQJourney", dependencies: ["TQStorage"]),

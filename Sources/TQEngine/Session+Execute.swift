@@ -25,6 +25,7 @@ extension Session {
       var t = try evaluate(p, source: source)
       t.markJourneysIfOrdered()
       tables[name.name] = t
+      truths[name.name] = nil
       emit(.status("\(name.name): \(t.rowCount.grouped) rows"))
     case .drop(let names):
       for n in names where tables[n.name] == nil {
@@ -32,6 +33,7 @@ extension Session {
       }
       for n in names {
         tables[n.name] = nil
+        truths[n.name] = nil
         if current == n.name && datasets.path(of: n.name) == nil { current = nil }
       }
     case .save(let p, let path, let format):
@@ -39,9 +41,11 @@ extension Session {
     case .run(let path):
       try runScript(path.value, range: path.range, source: source, directory: directory, emit: emit)
     case .help(let topic):
-      emit(.text(try Help.text(topic, source: source)))
-    case .generate(let what, let count, let seed, let name):
-      try generate(what, count: count, seed: seed, name: name, source: source, emit: emit)
+      emit(.text(try Help.text(topic, source: source, texts: texts(for: settings.language))))
+    case .generate(let what, let count, let seed, let effects, let name):
+      try generate(what, count: count, seed: seed, effects: effects, name: name, source: source, emit: emit)
+    case .explain(let topic):
+      try explain(topic, source: source, emit: emit)
     case .dotCommand(let name, let args):
       try DotCommands.run(name, args, session: self, source: source, directory: directory, emit: emit)
     }
@@ -55,7 +59,9 @@ extension Session {
     for stage in p.stages {
       if case .join(let t, _, _) = stage.kind { _ = try table(named: t, source: source) }
     }
-    let (plan, schema) = try Binder(source: source, tables: tables).bind(p, sourceTable: name.name)
+    var binder = Binder(source: source, tables: tables)
+    binder.truths = truths.mapValues(\.expectedIncrementalConversions)
+    let (plan, schema) = try binder.bind(p, sourceTable: name.name)
     return try Executor(tables: tables, isCancelled: isCancelled).run(plan, schema: schema)
   }
 

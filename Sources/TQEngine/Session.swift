@@ -31,6 +31,10 @@ public final class Session: @unchecked Sendable {
     get { { [meter] in meter.isCancelled() } }
     set { meter.setCancelCheck(newValue) }
   }
+  /// The texts of `explain` and the translations of `help` (the `explain/` folder).
+  public lazy var library = TextLibrary.locate()
+  /// A session of its own in which `explain` runs its examples on the bundled data.
+  lazy var exampleSession = Session(datasets: datasets)
   /// How deep `run` / `.read` may nest.
   static let maxNesting = 25
   var nesting = 0

@@ -91,6 +91,13 @@ struct CompletionTests {
     #expect(Set(texts("shop | attribute compare first, ")) == models)
   }
 
+  /// explain's topics after `explain`.
+  @Test func topicsAfterExplain() {
+    #expect(texts("explain tou") == ["touchpoint"])
+    #expect(texts("explain mark") == ["markov"])
+    #expect(texts("expl") == ["explain"])
+  }
+
   /// Dot commands (engine and shell) and the choices of their argument.
   @Test func dotCommandsAndTheirChoices() {
     #expect(texts(".ti") == [".timer"])

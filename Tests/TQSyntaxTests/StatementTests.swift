@@ -88,13 +88,13 @@ struct StatementTests {
   }
 
   @Test func generate() {
-    guard case .generate(let what, let count, let seed, let name)? = statement("generate journeys 1000 seed 7 as demo") else {
+    guard case .generate(let what, let count, let seed, _, let name)? = statement("generate journeys 1000 seed 7 as demo") else {
       Issue.record("generate"); return
     }
     #expect(what.name == "journeys" && count.value == 1000 && seed?.value == 7 && name?.name == "demo")
-    guard case .generate(_, _, nil, let n2)? = statement("generate journeys 10 as d") else { Issue.record("g2"); return }
+    guard case .generate(_, _, nil, _, let n2)? = statement("generate journeys 10 as d") else { Issue.record("g2"); return }
     #expect(n2?.name == "d")
-    guard case .generate(_, _, let s3, nil)? = statement("generate journeys 10 seed 3") else { Issue.record("g3"); return }
+    guard case .generate(_, _, let s3, _, nil)? = statement("generate journeys 10 seed 3") else { Issue.record("g3"); return }
     #expect(s3?.value == 3)
     expectDiagnostic("generate journeys ‸many", #"expected a count after "journeys""#)
     expectDiagnostic("generate ‸5", #"expected what to generate after "generate""#)

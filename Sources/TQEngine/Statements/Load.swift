@@ -18,6 +18,7 @@ extension Session {
     try applyRoles(&t, bundledFormat: false, format: format, bindings: roles, source: source)
     let tableName = name?.name ?? Self.tableName(fromPath: file)
     tables[tableName] = t
+    truths[tableName] = nil
     if current == nil { current = tableName }
     var msg = "loaded \(tableName): \(t.rowCount.grouped) rows, \(t.columns.count) columns"
     if let off = t.journeyOffsets { msg += ", \((off.count - 1).grouped) journeys" }

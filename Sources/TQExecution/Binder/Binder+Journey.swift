@@ -54,6 +54,7 @@ extension Binder {
       plan.order = Int(o.value)
     }
     try bindReportOptions(j, into: &plan, stage: stage, schema: schema, isPaths: isPaths)
+    if let versus = j.versus { plan.truth = try bindTruth(versus, j, input: input, schema: schema, touch: touch) }
     if verb == .attribute {
       guard !j.models.isEmpty else { throw Diagnostic("attribute needs a model", in: source, stage.range, hint: "models: \(Registry.names(.model).joined(separator: ", "))") }
       plan.models = try j.models.map { try bindModel($0, pathTable: isPaths) }

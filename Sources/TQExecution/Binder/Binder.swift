@@ -11,6 +11,8 @@ public struct Binder {
   public let source: SourceFile
   /// The tables a pipeline may read, by name.
   public let tables: [String: Table]
+  /// The true incremental conversions per channel of generated tables, by table name (`vs truth`).
+  public var truths: [String: [String: Double]] = [:]
 
   /// Creates a binder.
   public init(source: SourceFile, tables: [String: Table]) {

@@ -20,13 +20,17 @@ enum AttributeVerb {
     for i in 0..<p.count where p.conversions[i] > 0 || p.nulls[i] > 0 { for c in p.path(i) { present[Int(c)] = true } }
     let channels = Set(p.channelNames.indices.filter { present[$0] }.map { p.channelNames[$0] })
       .union(credits.flatMap { c in c.conversions.filter { $0.value != 0 }.keys })
+      .union(plan.truth.map { t in t.filter { $0.value != 0 }.map(\.key) } ?? [])
     let lead = plan.compare && plan.onValue ? credits[0].value : credits[0].conversions
     let names = channels.sorted { a, b in
       let x = lead[a] ?? 0, y = lead[b] ?? 0
       return x != y ? x > y : a.utf8.lexicographicallyPrecedes(b.utf8)
     }
     var cols = [JourneyVerbs.strings(plan.label, names)]
-    if plan.compare {
+    if plan.compare, let truth = plan.truth {
+      return TruthScores.table(label: plan.label, names: names, models: plan.models.map(\.name),
+                               credits: credits.map(\.conversions), truth: truth, total: p.totalConversions)
+    } else if plan.compare {
       for (m, c) in zip(plan.models, credits) {
         let v = plan.onValue ? c.value : c.conversions
         cols.append(JourneyVerbs.floats(m.name, names.map { v[$0] ?? 0 }))

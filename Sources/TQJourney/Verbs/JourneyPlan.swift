@@ -36,6 +36,8 @@ public struct JourneyPlan: Sendable, Equatable {
   public var compare = false
   /// `attribute compare … on value`.
   public var onValue = false
+  /// `attribute compare … vs truth`: the true incremental conversions per channel.
+  public var truth: [String: Double]?
   /// The column of `funnel` and `pareto`.
   public var column: String?
   /// The steps of `funnel`, in order.

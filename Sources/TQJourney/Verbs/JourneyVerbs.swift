@@ -14,7 +14,7 @@ public enum JourneyVerbs {
   /// The columns a verb's result draws bars for on a terminal.
   static func bars(_ plan: JourneyPlan) -> [String] {
     switch plan.verb {
-    case .attribute: return plan.compare ? plan.models.map(\.name) : ["conversions"]
+    case .attribute: return plan.compare ? plan.models.map(\.name) + (plan.truth == nil ? [] : ["truth"]) : ["conversions"]
     case .funnel: return ["journeys"]
     case .pareto: return [plan.measure.rawValue]
     case .compare: return ["conversion_rate"]
@@ -50,7 +50,9 @@ public enum JourneyVerbs {
       return [("path", .string), ("conversions", .int), ("value", .float), ("share", .float), ("avg_length", .float)]
         + (plan.includeNonConverting ? [("nulls", .int)] : [])
     case .attribute:
-      if plan.compare { return [(plan.label, .string)] + plan.models.map { ($0.name, .float) } }
+      if plan.compare {
+        return [(plan.label, .string)] + plan.models.map { ($0.name, .float) } + (plan.truth == nil ? [] : [("truth", .float)])
+      }
       let markov: Bool
       if case .markov = plan.models.first?.rule { markov = true } else { markov = false }
       return [(plan.label, .string), ("conversions", .float), ("value", .float)]

@@ -14,6 +14,8 @@ extension Completer {
       return stage.count == 1 || afterComma ? vocabulary.tables : []
     case "help":
       return stage.count == 1 ? Registry.Entry.Kind.allCases.flatMap { vocabulary.registry($0) } : []
+    case "explain":
+      return stage.count == 1 ? vocabulary.explainTopics : []
     case "let":
       if stage.count == 3, previous?.kind == .assign { return vocabulary.tables + vocabulary.registry(.verb) }
     case "save":

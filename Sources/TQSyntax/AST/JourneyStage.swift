@@ -26,6 +26,8 @@ public struct JourneyStage: Hashable, Sendable {
   public var compare: Bool
   /// `on value` (attribute compare).
   public var onValue: Bool
+  /// `vs truth` (attribute compare on a generated table): the word `truth` as written.
+  public var versus: Ident?
   /// The column of `funnel COLUMN [steps]` and `pareto COLUMN`.
   public var column: Ident?
   /// The steps of a funnel.
@@ -50,7 +52,7 @@ public struct JourneyStage: Hashable, Sendable {
   public static func == (a: JourneyStage, b: JourneyStage) -> Bool {
     a.verb == b.verb && a.top == b.top && a.by == b.by && a.order == b.order && a.window?.value == b.window?.value
       && a.flags == b.flags && a.models == b.models && a.compare == b.compare && a.onValue == b.onValue
-      && a.column == b.column && a.steps == b.steps && a.groups == b.groups
+      && a.versus == b.versus && a.column == b.column && a.steps == b.steps && a.groups == b.groups
   }
 
   public func hash(into h: inout Hasher) {

@@ -29,8 +29,10 @@ public struct Statement: Sendable {
     case run(StringLiteral)
     /// `help [topic]`.
     case help(Ident?)
-    /// `generate journeys N [seed S] [as name]`.
-    case generate(what: Ident, count: IntLiteral, seed: IntLiteral?, name: Ident?)
+    /// `generate journeys N [seed S] [effects [channel = p, …]] [as name]`.
+    case generate(what: Ident, count: IntLiteral, seed: IntLiteral?, effects: [ChannelEffect], name: Ident?)
+    /// `explain topic`: a verb, model or concept defined, with a worked example.
+    case explain(Ident?)
     /// `.command args…` (the rest of the line split on whitespace, each argument with its span).
     case dotCommand(name: Ident, arguments: [StringLiteral])
     /// A pipeline whose result is shown.

@@ -48,7 +48,7 @@ extension ScriptParser {
     return recovering ? .invalid : .journey(j)
   }
 
-  /// Options in any order: `top N`, `by col`, `order K`, `lookback 30d`, `within 30d`, `on value`, flags.
+  /// Options in any order: `top N`, `by col`, `order K`, `lookback 30d`, `within 30d`, `on value`, `vs truth`, flags.
   mutating func parseJourneyOptions(_ j: inout JourneyStage) {
     var progress = LoopProgress()
     while !atStageEnd, !recovering, progress.advanced(self) {
@@ -88,6 +88,13 @@ extension ScriptParser {
           return
         }
         j.onValue = what.name == "value"
+      case "vs" where j.compare:
+        advance()
+        guard let what = eatWord("truth") else {
+          expected("\"truth\"", hint: "write: attribute compare first, last, markov vs truth")
+          return
+        }
+        j.versus = Ident(what.text, what.range)
       default:
         if ScriptParser.journeyFlags[j.verb]?.contains(word.text) == true {
           j.flags.append(Ident(word.text, advance().range))
@@ -108,7 +115,7 @@ extension ScriptParser {
     case .paths: words += ["top", "lookback"]
     case .transitions: words += ["order"]
     case .funnel: words += ["within"]
-    case .attribute where j.compare: words += ["on"]
+    case .attribute where j.compare: words += ["on", "vs"]
     default: break
     }
     return words

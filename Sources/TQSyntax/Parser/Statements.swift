@@ -59,6 +59,7 @@ extension ScriptParser {
         return .run(StringLiteral(path.text, path.range))
       case "help": return parseHelp()
       case "generate": return parseGenerate()
+      case "explain": return parseExplain()
       default: return parsePipeline().map { .query($0) }
       }
     case .pipe:
@@ -192,35 +193,17 @@ extension ScriptParser {
   /// `help [topic]`: the rest of the statement's words (`help order by`, `help .mode`).
   mutating func parseHelp() -> Statement.Kind? {
     advance()
-    var words: [String] = []
-    var range: SourceRange?
-    while !current.isStatementEnd {
-      let token = current
-      if token.kind == .identifier || token.kind == .string {
-        words.append(token.text)
-        advance()
-      } else if token.kind == .dot, peek().kind == .identifier, peek().range.start == token.range.end {
-        words.append("." + peek().text)
-        advance()
-        advance()
-      } else {
-        reportUnexpected()
-        return nil
-      }
-      range = range.map { $0.union(previous.range) } ?? SourceRange(token.range.start, previous.range.end)
-    }
-    guard let range else { return .help(nil) }
-    return .help(Ident(words.joined(separator: " "), range))
+    return parseTopic(Statement.Kind.help)
   }
 
-  /// `generate what N [seed S] [as name]`, options in any order.
+  /// `generate what N [seed S] [effects [channel = p, …]] [as name]`, options in any order.
   mutating func parseGenerate() -> Statement.Kind? {
     advance()
     guard let what = eatName() else {
       return missing("what to generate", hint: "write \"generate journeys 1000\"")
     }
     guard let count = eatCount() else { return missing("a count") }
-    var seed: IntLiteral?, name: Ident?
+    var seed: IntLiteral?, name: Ident?, effects: [ChannelEffect]?
     var progress = LoopProgress()
     while !current.isStatementEnd, progress.advanced(self) {
       let option = current
@@ -234,12 +217,17 @@ extension ScriptParser {
         advance()
         guard let value = eatName() else { return missing("a table name") }
         name = value
+      } else if option.isWord("effects") {
+        if effects != nil { fail("\"effects\" is given twice", option.range) }
+        advance()
+        guard let list = parseChannelEffects() else { return nil }
+        effects = list
       } else {
-        unexpectedOption(among: ["seed", "as"], otherwise: "generate takes \"seed N\" and \"as name\"")
+        unexpectedOption(among: ["seed", "effects", "as"], otherwise: "generate takes \"seed N\", \"effects [channel = p, …]\" and \"as name\"")
         return nil
       }
     }
-    return .generate(what: what, count: count, seed: seed, name: name)
+    return .generate(what: what, count: count, seed: seed, effects: effects ?? [], name: name)
   }
 
   /// Consumes a non-negative integer literal, if there is one.

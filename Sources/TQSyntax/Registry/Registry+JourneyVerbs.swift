@@ -7,7 +7,7 @@ extension Registry {
     Entry(.verb, "paths", syntax: "paths [top N] [by col] [collapse] [all] [lookback 30d]",
           summary: "top conversion paths (a > b > c): conversions, value, share, average length",
           example: "shop | paths top 10"),
-    Entry(.verb, "attribute", syntax: "attribute MODEL [by col] | attribute compare MODEL, … [on value]",
+    Entry(.verb, "attribute", syntax: "attribute MODEL [by col] | attribute compare MODEL, … [on value] [vs truth]",
           summary: "credit of conversions and value per channel under an attribution model, or models side by side",
           example: "shop | attribute compare first, last, linear, markov"),
     Entry(.verb, "transitions", syntax: "transitions [order K] [collapse] [by col]",

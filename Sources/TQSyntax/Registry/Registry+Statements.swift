@@ -20,8 +20,11 @@ extension Registry {
           example: "run \"report.tq\""),
     Entry(.statement, "help", syntax: "help [topic]", summary: "list what tq understands, or describe one thing",
           example: "help where"),
-    Entry(.statement, "generate", syntax: "generate journeys N [seed S] [as name]",
-          summary: "make a synthetic touchpoint table of N customer journeys (deterministic per seed)",
-          example: "generate journeys 1000 seed 7 as demo"),
+    Entry(.statement, "generate", syntax: "generate journeys N [seed S] [effects [channel = p, …]] [as name]",
+          summary: "make a synthetic touchpoint table of N customer journeys with known channel effects (deterministic per seed)",
+          example: "generate journeys 1000 seed 7 effects [email = 0.05] as demo"),
+    Entry(.statement, "explain", syntax: "explain VERB|MODEL|CONCEPT",
+          summary: "what a verb, model or concept means, with a worked example on the shop data",
+          example: "explain markov"),
   ]
 }

@@ -1,0 +1,4 @@
+extension JourneyGenerator {
+  /// The channels of a generated table, in the order of the column's dictionary.
+  public static var channels: [String] { Catalog.channels }
+}
