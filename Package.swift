@@ -12,14 +12,16 @@ let package = Package(
     .library(name: "TQEngine", targets: ["TQEngine"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     .target(name: "TQStorage"),
     .target(name: "TQSyntax"),
     .target(name: "TQIO", dependencies: ["TQStorage"]),
     .target(name: "TQExecution", dependencies: ["TQStorage", "TQSyntax", "TQJourney"]),
-    .target(name: "TQEngine", dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution", "TQGenerate"]),
+    .target(name: "TQLessons", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "TQEngine", dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution", "TQGenerate", "TQLessons"]),
     .target(name: "TQTestSupport", dependencies: ["TQEngine"]),
     .target(name: "TQGenerate", dependencies: ["TQStorage"]),
     .target(name: "TQJourney", dependencies: ["TQStorage"]),
@@ -34,6 +36,7 @@ let package = Package(
     .testTarget(name: "TQIOTests", dependencies: ["TQIO", "TQStorage"]),
     .testTarget(name: "TQGoldenTests", dependencies: ["TQTestSupport", "TQEngine"]),
     .testTarget(name: "TQEngineTests", dependencies: ["TQEngine", "TQIO", "TQStorage", "TQSyntax"]),
+    .testTarget(name: "TQLessonsTests", dependencies: ["TQLessons", "TQEngine", "TQStorage"]),
     .testTarget(name: "TQGenerateTests", dependencies: ["TQGenerate", "TQStorage"]),
     .testTarget(name: "TQJourneyTests", dependencies: ["TQJourney", "TQStorage"]),
     .testTarget(name: "TQShellTests", dependencies: ["TQShell", "TQEngine", "TQSyntax"]),

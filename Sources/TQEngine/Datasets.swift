@@ -14,23 +14,7 @@ public struct Datasets: Sendable {
   /// or the current directory.
   public static func locate() -> Datasets {
     if let env = ProcessInfo.processInfo.environment["TQ_DATASETS"], !env.isEmpty { return Datasets(directory: env) }
-    var starts = [FileManager.default.currentDirectoryPath]
-    let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent().path
-    starts.insert(exe, at: 0)
-    if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      starts.insert(URL(fileURLWithPath: p).deletingLastPathComponent().path, at: 0)
-    }
-    for start in starts {
-      var dir = URL(fileURLWithPath: start)
-      for _ in 0..<8 {
-        let candidate = dir.appendingPathComponent("datasets")
-        if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("shop.csv").path) {
-          return Datasets(directory: candidate.path)
-        }
-        dir.deleteLastPathComponent()
-      }
-    }
-    return Datasets(directory: nil)
+    return Datasets(directory: FolderSearch.find("datasets", containing: "shop.csv"))
   }
 
   /// Dataset names (file names without extension) in the folder.

@@ -24,6 +24,8 @@ public final class Session: @unchecked Sendable {
   public let datasets: Datasets
   /// The user's tq folder (preferences, lesson progress); nil keeps them in memory only.
   public let home: UserHome?
+  /// Lessons: the course folder, the active lesson and the student's progress.
+  public let learn = LearnContext()
   /// Polled by long work; set by the shell's Ctrl-C handler.
   public var isCancelled: @Sendable () -> Bool = { false }
   /// How deep `run` / `.read` may nest.

@@ -33,6 +33,8 @@ public struct Statement: Sendable {
     case generate(what: Ident, count: IntLiteral, seed: IntLiteral?, name: Ident?)
     /// `.command args…` (the rest of the line split on whitespace, each argument with its span).
     case dotCommand(name: Ident, arguments: [StringLiteral])
+    /// A lesson statement (`learn`, `next`, `back`, `hint`, `answer`, `reply …`, `quit lesson`).
+    case lesson(LessonCommand)
     /// A pipeline whose result is shown.
     case query(Pipeline)
   }

@@ -59,7 +59,9 @@ extension ScriptParser {
         return .run(StringLiteral(path.text, path.range))
       case "help": return parseHelp()
       case "generate": return parseGenerate()
-      default: return parsePipeline().map { .query($0) }
+      default:
+        if atLessonStatement { return parseLessonStatement() }
+        return parsePipeline().map { .query($0) }
       }
     case .pipe:
       fail(
