@@ -33,6 +33,7 @@ public enum LessonValidator {
     let facts = Set((lesson.facts ?? [:]).keys)
     let stepIds = lesson.steps.map(\.id)
     if Set(stepIds).count != stepIds.count { out.append("two steps share an id") }
+    for id in stepIds where facts.contains(id) { out.append("step \(id) has the name of a fact") }
     if lesson.steps.isEmpty { out.append("no steps") }
     for (i, step) in lesson.steps.enumerated() {
       let earlier = Set(lesson.steps[..<i].filter { $0.answer != nil }.map(\.id))

@@ -96,7 +96,7 @@ struct CompletionTests {
     #expect(texts(".ti") == [".timer"])
     #expect(texts(".h") == [".help", ".history"])
     #expect(Completer(session: session).complete(".h").edit == Completion.Edit(delete: "", insert: "", list: true))
-    #expect(texts(".la") == [".last"])
+    #expect(texts(".la") == [".lang", ".last"])
     #expect(texts(".mode cs") == ["csv"])
     #expect(texts(".timer ") == ["off", "on"])
     #expect(texts(".maxrows ").isEmpty)
