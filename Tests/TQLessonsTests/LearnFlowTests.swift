@@ -38,7 +38,7 @@ import Testing
   @Test func valueStepChecksTheLiveNumber() throws {
     let s = lessonSession()
     _ = try s.collect("learn 1; next; answer")
-    let live = try bundledData.scalar(course.lessons[0].steps[2].answer!).asDouble!
+    let live = try flowData.scalar(course.lessons[0].steps[2].answer!).asDouble!
     #expect(try transcript(s, "reply \(live + 3)").contains("Not that one"))
     #expect(s.learn.position?.step == "physical_share")
     let itStyle = String(format: "%.1f", live).replacingOccurrences(of: ".", with: ",")
@@ -52,7 +52,7 @@ import Testing
     _ = try s.collect("learn 1; next; answer; answer; answer")
     #expect(s.learn.position?.step == "top_physical")
     #expect(try transcript(s, "reply kiosk").contains("Reply with one of: store, call_center"))
-    let right = ValueFormatForTests.plain(try bundledData.scalar(course.lessons[0].steps[4].answer!))
+    let right = ValueFormatForTests.plain(try flowData.scalar(course.lessons[0].steps[4].answer!))
     let other = right == "store" ? "call_center" : "store"
     #expect(try transcript(s, "reply \(other)").contains("Not that one"))
     #expect(try transcript(s, "reply \(right)").contains("Correct!"))

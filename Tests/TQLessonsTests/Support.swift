@@ -22,10 +22,16 @@ func tempHome() -> UserHome {
   return UserHome(directory: d.path)
 }
 
+/// Where the flow tests' lesson queries run: one scratch session shared by the (serialized)
+/// `LearnFlowTests`, so the bundled dataset is read once; `LessonData` is not thread-safe, so
+/// other suites use their own.
+let flowData = LessonData(datasets: bundledDatasets)
+
 /// A session over the bundled data and course, with its own temporary home.
 func lessonSession(home: UserHome = tempHome()) -> Session {
   let s = Session(datasets: bundledDatasets, home: home)
   s.learn.directory = lessonsFolder
+  s.learn.data["shop"] = flowData
   s.settings.language = .en
   return s
 }
