@@ -20,9 +20,12 @@ let package = Package(
     .target(name: "TQSyntax"),
     .target(name: "TQIO", dependencies: ["TQStorage"]),
     .target(name: "TQExecution", dependencies: ["TQStorage", "TQSyntax", "TQJourney"]),
+    .target(name: "TQLessons", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(
       name: "TQEngine",
-      dependencies: ["TQStorage", "TQSyntax", "TQIO", "TQExecution", "TQGenerate", .product(name: "Yams", package: "Yams")]
+      dependencies: [
+        "TQStorage", "TQSyntax", "TQIO", "TQExecution", "TQGenerate", "TQLessons", .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .target(name: "TQTestSupport", dependencies: ["TQEngine"]),
     .target(name: "TQGenerate", dependencies: ["TQStorage"]),
@@ -38,6 +41,7 @@ let package = Package(
     .testTarget(name: "TQIOTests", dependencies: ["TQIO", "TQStorage"]),
     .testTarget(name: "TQGoldenTests", dependencies: ["TQTestSupport", "TQEngine"]),
     .testTarget(name: "TQEngineTests", dependencies: ["TQEngine", "TQIO", "TQStorage", "TQSyntax"]),
+    .testTarget(name: "TQLessonsTests", dependencies: ["TQLessons", "TQEngine", "TQStorage"]),
     .testTarget(name: "TQGenerateTests", dependencies: ["TQGenerate", "TQStorage"]),
     .testTarget(name: "TQJourneyTests", dependencies: ["TQJourney", "TQStorage"]),
     .testTarget(name: "TQShellTests", dependencies: ["TQShell", "TQEngine", "TQSyntax"]),

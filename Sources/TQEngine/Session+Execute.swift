@@ -9,7 +9,11 @@ extension Session {
   func execute(_ s: Statement, source: SourceFile, directory: String, emit: (Output) -> Void) throws {
     switch s.kind {
     case .query(let p):
-      emit(.table(try evaluate(p, source: source)))
+      let result = try evaluate(p, source: source)
+      emit(.table(result))
+      try observeLessonQuery(result, text: source.slice(s.range.start, s.range.end), emit: emit)
+    case .lesson(let command):
+      try runLesson(command, source: source, range: s.range, emit: emit)
     case .load(let path, let name, let format, let roles):
       try load(path, name: name, format: format, roles: roles, source: source, directory: directory, emit: emit)
     case .use(let name):

@@ -35,6 +35,8 @@ public final class Session: @unchecked Sendable {
   public lazy var library = TextLibrary.locate()
   /// A session of its own in which `explain` runs its examples on the bundled data.
   lazy var exampleSession = Session(datasets: datasets)
+  /// Lessons: the course folder, the active lesson and the student's progress.
+  public let learn = LearnContext()
   /// How deep `run` / `.read` may nest.
   static let maxNesting = 25
   var nesting = 0

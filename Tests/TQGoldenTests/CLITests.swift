@@ -16,14 +16,16 @@ struct TQProcess {
     return Repo.root.appendingPathComponent(".build/debug/tq").path
   }
 
-  /// Runs tq with `arguments`, feeding `stdin`, in `directory`.
-  static func run(_ arguments: [String], stdin: String = "", directory: URL? = nil) throws -> TQProcess {
+  /// Runs tq with `arguments`, feeding `stdin`, in `directory`, with `environment` added.
+  static func run(_ arguments: [String], stdin: String = "", directory: URL? = nil,
+                  environment: [String: String] = [:]) throws -> TQProcess {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = arguments
     p.currentDirectoryURL = directory ?? Repo.root
     var env = ProcessInfo.processInfo.environment
     env["TQ_DATASETS"] = Repo.root.appendingPathComponent("datasets").path
+    env.merge(environment) { _, new in new }
     p.environment = env
     let out = Pipe(), err = Pipe(), inp = Pipe()
     p.standardOutput = out

@@ -98,7 +98,7 @@ struct MalformedInputTests {
   }
 
   @Test func hugeString() {
-    let text = "shop | where x == \"" + String(repeating: "abcdefgh", count: 8 << 20) + "\""
+    let text = "shop | where x == \"" + String(repeating: "abcdefgh", count: 2 << 20) + "\""
     let clock = ContinuousClock()
     let elapsed = clock.measure {
       let (script, d) = parse(text)
@@ -109,7 +109,7 @@ struct MalformedInputTests {
         Issue.record("no string")
         return
       }
-      #expect(s.utf8.count == 64 << 20)
+      #expect(s.utf8.count == 16 << 20)
       let (_, u) = parse(String(text.dropLast()))
       #expect(u.map(\.message) == ["unterminated string"])
     }

@@ -35,6 +35,8 @@ public struct Statement: Sendable {
     case explain(Ident?)
     /// `.command args…` (the rest of the line split on whitespace, each argument with its span).
     case dotCommand(name: Ident, arguments: [StringLiteral])
+    /// A lesson statement (`learn`, `next`, `back`, `hint`, `answer`, `reply …`, `quit lesson`).
+    case lesson(LessonCommand)
     /// A pipeline whose result is shown.
     case query(Pipeline)
   }

@@ -60,7 +60,9 @@ extension ScriptParser {
       case "help": return parseHelp()
       case "generate": return parseGenerate()
       case "explain": return parseExplain()
-      default: return parsePipeline().map { .query($0) }
+      default:
+        if atLessonStatement { return parseLessonStatement() }
+        return parsePipeline().map { .query($0) }
       }
     case .pipe:
       fail(

@@ -26,5 +26,20 @@ extension Registry {
     Entry(.statement, "explain", syntax: "explain VERB|MODEL|CONCEPT",
           summary: "what a verb, model or concept means, with a worked example on the shop data",
           example: "explain markov"),
+  ] + lessonStatements
+
+  /// The statements that drive lessons (`learn`); see Sources/TQEngine/Learn.
+  static let lessonStatements: [Entry] = [
+    Entry(.statement, "learn", syntax: "learn [N|name] · learn reset N|name",
+          summary: "list the lessons with your progress, start or resume one, or forget its progress", example: "learn 1"),
+    Entry(.statement, "next", syntax: "next", summary: "in a lesson: go on to the next step", example: "next"),
+    Entry(.statement, "back", syntax: "back", summary: "in a lesson: show the previous step again", example: "back"),
+    Entry(.statement, "hint", syntax: "hint", summary: "in a lesson: the next hint for this step", example: "hint"),
+    Entry(.statement, "answer", syntax: "answer", summary: "in a lesson: show and run the reference answer, then go on",
+          example: "answer"),
+    Entry(.statement, "reply", syntax: "reply value", summary: "in a lesson: answer a question step with a number or a name",
+          example: "reply 4.7"),
+    Entry(.statement, "quit lesson", syntax: "quit lesson", summary: "leave the lesson (progress is kept)",
+          example: "quit lesson"),
   ]
 }
