@@ -122,7 +122,7 @@ def tq_version(tq):
         commit = r.stdout.strip()
     except OSError:
         commit = "?"
-    return f"tq {commit}"
+    return commit
 
 
 def sync(fifo, proc):
