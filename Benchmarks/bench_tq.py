@@ -236,7 +236,7 @@ def main():
         if kind == "query":
             per.setdefault(q, {}).setdefault(rep, 0.0)
             per[q][rep] += t
-    res = {"engine": "tq", "version": tq_version(args.tq), "threads": "tq default",
+    res = {"engine": "tq", "version": tq_version(args.tq), "threads": "CSV reader 2 threads, queries 1",
            "csv": os.path.basename(csv_path), "rows": rows, "load_s": load_s,
            "rss_before_load": before["VmRSS"], "hwm_before_load": before["VmHWM"],
            "rss_after_load": after["VmRSS"], "hwm_after_load": after["VmHWM"],

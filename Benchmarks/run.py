@@ -45,6 +45,9 @@ TITLES = {"Q1": "filter count", "Q2": "group count", "Q3": "per persona", "Q4": 
           "Q5": "top paths", "Q6": "last touch", "Q7": "linear", "Q8": "Markov transitions",
           "Q9": "ordered funnel", "Q10": "touches / time to conv."}
 QUERY_TARGET, LOAD_TARGET, FAIL_ABOVE, BYTES_PER_ROW_TARGET = 0.2, 0.4, 0.5, 50
+# PEERS.md run2 (quiet machine), sum of the Q1-Q10 medians in ms: how much slower this run's machine was
+PEERS_MD_SUM_MS = {"1M": {"duckdb": 803, "polars": 815, "chdb": 979, "datafusion": 1292},
+                   "10M": {"duckdb": 9677, "polars": 10979, "chdb": 10229, "datafusion": 17889}}
 # BASELINE.md: read() + find every delimiter, 2 threads, median 7.4 GB/s (197 ms for 1.46 GB)
 TOKENISER_BYTES_PER_S = 1_458_358_426 / 0.197
 
@@ -272,7 +275,8 @@ def markdown(res):
          f"min–max of the per-process medians. Load excluded from query times.",
          "* Versions: " + "; ".join(f"{NAMES[e]} {'commit ' if e == 'tq' else ''}{v}" for e, v in m["versions"].items()) + ".",
          "* tq times come from its `.timer on` lines, printed to the millisecond: tq times below "
-         "~5 ms are resolution-limited (†).", ""]
+         "~5 ms are resolution-limited (†). tq reads CSV with 2 threads and runs queries on 1; "
+         "the peers use 2 threads throughout.", ""]
     if m["failed_processes"]:
         L += ["**Failed processes:** " + "; ".join(m["failed_processes"]), ""]
     L += ["## Query times (ms), in memory, load excluded", "",
@@ -305,6 +309,10 @@ def markdown(res):
                  c["status"]] if c else ["–", "–", "–"])
         L.append(f"| {q} {TITLES[q]} | " + " | ".join(cells) + " | " + " | ".join(tail) + " |")
     L.append("| **sum Q1–Q10** | " + " | ".join(f"{sums[e] * 1e3:.0f}" for e in engines) + " | | | |")
+    ref = PEERS_MD_SUM_MS.get(m["label"])
+    if ref and any(e in ref for e in engines):
+        L.append("| sum ÷ PEERS.md's (quiet machine) | " + " | ".join(
+            f"{sums[e] * 1e3 / ref[e]:.1f}×" if e in ref else "" for e in engines) + " | | | |")
     if "chdb" in st and "Q9m" in st["chdb"]["queries"]:
         L += ["", f"chDB's Q9m (Q9 with materialised CTEs, PEERS.md): {fmt_cell(st['chdb']['queries']['Q9m'])} ms "
               "(not used as Q9's fastest peer, as in PEERS.md)."]
