@@ -43,7 +43,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 QUERY_DIR = os.path.join(HERE, "queries")
-RUN_TIME = re.compile(r"^Run Time: ([0-9.]+) s$")
+RUN_TIME = re.compile(r"^Run Time: ([0-9.]+) (s|ms)$")
 TIMER_RESOLUTION_S = 0.001  # Console prints "%.3f s"
 
 
@@ -214,7 +214,8 @@ def main():
     if code != 0:
         sys.stderr.write(err_text)
         raise SystemExit(f"tq exited with status {code}")
-    times = [float(m.group(1)) for m in (RUN_TIME.match(l) for l in err_text.splitlines()) if m]
+    times = [float(m.group(1)) / (1000.0 if m.group(2) == "ms" else 1.0)
+             for m in (RUN_TIME.match(l) for l in err_text.splitlines()) if m]
     if len(times) != len(labels):
         sys.stderr.write(err_text)
         raise SystemExit(f"expected {len(labels)} timings, got {len(times)}")

@@ -101,6 +101,13 @@ public enum Output: Sendable {
   case exit(Int32)
 }
 
+extension Output {
+  /// How `.timer on` shows a duration: `Run Time: 2.941 ms` under a second, else `Run Time: 1.234 s`.
+  public static func runTimeText(_ seconds: Double) -> String {
+    seconds < 1 ? String(format: "Run Time: %.3f ms", seconds * 1000) : String(format: "Run Time: %.3f s", seconds)
+  }
+}
+
 /// Output and display settings changed by dot commands.
 public struct Settings: Sendable {
   /// How results are printed.

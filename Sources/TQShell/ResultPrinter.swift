@@ -26,7 +26,7 @@ struct ResultPrinter {
     case .table(let t): io.out(render(t, settings: settings))
     case .text(let s): io.out(s.hasSuffix("\n") || s.isEmpty ? s : s + "\n")
     case .status(let s): io.err(io.errStyle.note(s) + "\n")
-    case .timing(let seconds): io.err(io.errStyle.note(String(format: "Run Time: %.3f s", seconds)) + "\n")
+    case .timing(let seconds): io.err(io.errStyle.note(Output.runTimeText(seconds)) + "\n")
     case .exit(let code): return code
     }
     return nil

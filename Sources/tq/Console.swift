@@ -37,7 +37,7 @@ struct Console {
                                bars: stdoutIsTerminal)
       out(TableRenderer.render(t, mode: session.settings.mode, options: opts))
     case .timing(let s):
-      error(String(format: "Run Time: %.3f s", s))
+      error(Output.runTimeText(s))
     case .text(let s): out(s)
     case .status(let s): if stderrIsTerminal { error(s) }
     case .exit(let code): return code
