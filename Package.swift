@@ -36,6 +36,7 @@ let package = Package(
       name: "tq",
       dependencies: ["TQEngine", "TQShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    .testTarget(name: "TQExecutionTests", dependencies: ["TQExecution", "TQGenerate", "TQStorage", "TQSyntax"]),
     .testTarget(name: "TQStorageTests", dependencies: ["TQStorage"]),
     .testTarget(name: "TQSyntaxTests", dependencies: ["TQSyntax"]),
     .testTarget(name: "TQIOTests", dependencies: ["TQIO", "TQStorage"]),

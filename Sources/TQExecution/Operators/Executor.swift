@@ -47,7 +47,7 @@ public struct Executor {
     case .project(let input, let items, let keepInput):
       return try Project.run(items, keepInput: keepInput, over: try execute(input))
     case .aggregate(let input, let keys, let aggs):
-      return try Aggregate.run(keys: keys, aggregates: aggs, over: try execute(input), isCancelled: isCancelled)
+      return try aggregate(input, keys: keys, aggregates: aggs)
     case .sort(let input, let keys):
       return try Sort.run(keys, over: try execute(input), isCancelled: isCancelled)
     case .limit(let input, let n):
@@ -94,5 +94,26 @@ public struct Executor {
     } catch let e as ModelError {
       throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
     }
+  }
+
+  /// `group`: text keys and text filters go through the codes in one pass (`CodeAggregate`);
+  /// everything else through `Aggregate`.
+  func aggregate(_ input: LogicalPlan, keys: [NamedExpr], aggregates: [BoundAggregate]) throws -> Relation {
+    var source = input
+    var pending: BoundExpr?
+    if case .filter(let inner, let p) = input { (source, pending) = (inner, p) }
+    var rel = try execute(source)
+    if let p = pending {
+      if let filters = try Filter.dictionaryMasks(p, rel),
+        let r = try CodeAggregate.run(keys: keys, aggregates: aggregates, filters: filters, over: rel, isCancelled: isCancelled)
+      {
+        return r
+      }
+      rel.selection = try Filter.select(p, in: rel, isCancelled: isCancelled)
+    }
+    if let r = try CodeAggregate.run(keys: keys, aggregates: aggregates, filters: [], over: rel, isCancelled: isCancelled) {
+      return r
+    }
+    return try Aggregate.run(keys: keys, aggregates: aggregates, over: rel, isCancelled: isCancelled)
   }
 }

@@ -22,6 +22,16 @@ enum Filter {
     return try generic(p, in: rel, isCancelled: isCancelled)
   }
 
+  /// For `a and b and …` where every part tests a text column against constants, the
+  /// per-code outcome of each part; nil when some part is anything else.
+  static func dictionaryMasks(_ p: BoundExpr, _ rel: Relation) throws -> [(column: Int, mask: [Bool])]? {
+    if case .binary(.and, let l, let r, _) = p {
+      guard let a = try dictionaryMasks(l, rel), let b = try dictionaryMasks(r, rel) else { return nil }
+      return a + b
+    }
+    return try dictionaryMask(p, rel).map { [$0] }
+  }
+
   /// For a test of a text column against constants, the per-code outcome.
   static func dictionaryMask(_ p: BoundExpr, _ rel: Relation) throws -> (column: Int, mask: [Bool])? {
     switch p {
