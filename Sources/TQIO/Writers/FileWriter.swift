@@ -5,6 +5,7 @@ public enum FileWriter {
   /// Writes `t` to `path` in `format` through a temporary file renamed over the target;
   /// on failure the target is untouched and the error reads `cannot write <path>: <reason>`.
   public static func write(_ t: Table, to path: String, format: FileFormat) throws(FileError) {
+    if format == .tqc { return try SnapshotWriter.write(t, to: path) }
     let mode: OutputMode
     switch format {
     case .csv: mode = .csv
@@ -12,12 +13,13 @@ public enum FileWriter {
     case .json: mode = .json
     case .jsonl: mode = .jsonl
     case .markdown: mode = .markdown
+    case .tqc: preconditionFailure("snapshots are written above")
     }
     try AtomicFile.write(path: path) { sink in TableRenderer.write(t, mode: mode, to: &sink) }
   }
 
   /// The format a file name's extension implies (case-insensitive): `.csv`, `.tsv`/`.tab`,
-  /// `.jsonl`/`.ndjson`, `.json`, `.md`/`.markdown`; `nil` for anything else.
+  /// `.jsonl`/`.ndjson`, `.json`, `.md`/`.markdown`, `.tqc`; `nil` for anything else.
   public static func format(forExtension path: String) -> FileFormat? {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
@@ -27,6 +29,7 @@ public enum FileWriter {
     case "jsonl", "ndjson": return .jsonl
     case "json": return .json
     case "md", "markdown": return .markdown
+    case "tqc": return .tqc
     default: return nil
     }
   }
