@@ -22,10 +22,11 @@ enum SnapshotErrors {
               hint: "save the table as CSV on that machine")
   }
 
-  /// The file is shorter than its header says.
-  static func truncated(_ path: String, expected: Int, actual: Int) -> FileError {
+  /// The file is shorter than its header says (or than any snapshot, when `atLeast`).
+  static func truncated(_ path: String, expected: Int, actual: Int, atLeast: Bool = false) -> FileError {
     FileError(path: path, line: 0, field: 0,
-              message: "truncated snapshot: expected \(expected) bytes, file has \(actual)", hint: rewriteHint)
+              message: "truncated snapshot: expected \(atLeast ? "at least " : "")\(expected) bytes, file has \(actual)",
+              hint: rewriteHint)
   }
 
   /// A region's checksum does not match its bytes.

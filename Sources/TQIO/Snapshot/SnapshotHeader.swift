@@ -36,7 +36,8 @@ struct SnapshotHeader: Sendable, Equatable {
     let magic = SnapshotFormat.magic
     guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else { throw SnapshotErrors.notASnapshot(path) }
     guard bytes.count == SnapshotFormat.headerSize else {
-      throw SnapshotErrors.truncated(path, expected: SnapshotFormat.headerSize + SnapshotFormat.trailerSize, actual: fileSize)
+      throw SnapshotErrors.truncated(
+        path, expected: SnapshotFormat.headerSize + SnapshotFormat.trailerSize, actual: fileSize, atLeast: true)
     }
     var d = CatalogDecoder(bytes, path: path)
     _ = try d.raw(magic.count)
