@@ -4,6 +4,7 @@
 /// (several GB/s per core). Streaming: `absorb` whole stripes as they arrive, then `finish`
 /// with the last partial stripe. The result equals the reference `XXH64(data, len, 0)`.
 struct Checksum {
+  // The five 64-bit primes of XXH64.
   private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
   private static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
   private static let p3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -13,6 +14,7 @@ struct Checksum {
   /// The bytes of one stripe (four 8-byte lanes).
   static let stripe = 32
 
+  // The four lane accumulators, seeded for seed 0.
   private var v1 = p1 &+ p2
   private var v2 = p2
   private var v3: UInt64 = 0

@@ -36,9 +36,10 @@ enum SnapshotLayout {
       let name = "column \"\(col.name)\""
       try claim(col.values, "\(name) (values)", elements(of: col.type), count: rows)
       try claim(col.validity, "\(name) (null mask)", [.u64], count: (rows + 63) / 64)
-      guard (col.type == .string) == (col.dictionaryOffsets != nil && col.dictionaryBytes != nil),
-        col.type == .string || (col.dictionaryOffsets == nil && col.dictionaryBytes == nil)
-      else { throw corrupt("\(name) has a dictionary that does not fit its type") }
+      let dictionary = [col.dictionaryOffsets, col.dictionaryBytes].map { $0 != nil }
+      guard dictionary == [col.type == .string, col.type == .string] else {
+        throw corrupt("\(name) has a dictionary that does not fit its type")
+      }
       try claim(col.dictionaryOffsets, "\(name) (dictionary offsets)", [.u64], count: nil)
       try claim(col.dictionaryBytes, "\(name) (dictionary strings)", [.u8], count: nil)
       if let d = col.dictionaryOffsets, c.sections[d].count == 0 { throw corrupt("\(name) has no dictionary end offset") }

@@ -87,9 +87,9 @@ struct SnapshotPlan {
         return bytes.count
       }
       sink.appendZeros(SnapshotFormat.padded(n) - n)
+      sink.endRow()
     }
     sink.append(Self.trailer(fileLength: header.fileLength))
-    sink.flush()
   }
 
   /// The 16-byte trailer: the file length again, then the end magic.

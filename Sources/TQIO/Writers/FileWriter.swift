@@ -5,15 +5,14 @@ public enum FileWriter {
   /// Writes `t` to `path` in `format` through a temporary file renamed over the target;
   /// on failure the target is untouched and the error reads `cannot write <path>: <reason>`.
   public static func write(_ t: Table, to path: String, format: FileFormat) throws(FileError) {
-    if format == .tqc { return try SnapshotWriter.write(t, to: path) }
     let mode: OutputMode
     switch format {
+    case .tqc: return try SnapshotWriter.write(t, to: path)
     case .csv: mode = .csv
     case .tsv: mode = .tsv
     case .json: mode = .json
     case .jsonl: mode = .jsonl
     case .markdown: mode = .markdown
-    case .tqc: preconditionFailure("snapshots are written above")
     }
     try AtomicFile.write(path: path) { sink in TableRenderer.write(t, mode: mode, to: &sink) }
   }
