@@ -76,3 +76,29 @@ private func cells(_ out: [Output]) -> [[Value]] {
   }
   #expect(s.tables["broken"] == nil)
 }
+
+/// `with role = column` overrides a snapshot's roles and rearranges its journeys.
+@Test func snapshotRolesCanBeOverridden() throws {
+  let dir = try scratchDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let s = Session(datasets: Datasets(directory: dir.path))
+  let script = """
+    generate journeys 200 seed 5 as g
+    save g to "g.tqc"
+    load "g.tqc" as by_customer with journey = customer_id
+    """
+  try s.run(SourceFile(name: "test", text: script), directory: dir.path) { _ in }
+  let g = try #require(s.tables["g"]), t = try #require(s.tables["by_customer"])
+  #expect(t.roles[.journey] == "customer_id")
+  let customers = Set(g.values(of: "customer_id")).count
+  #expect(t.journeyOffsets?.count == customers + 1)
+  #expect(throws: (any Error).self) { try s.collect("load \"\(dir.path)/g.tqc\" as x format csv") }
+}
+
+extension Table {
+  /// The values of a column by name (empty when there is no such column).
+  fileprivate func values(of name: String) -> [Value] {
+    guard let c = column(name) else { return [] }
+    return (0..<rowCount).map { c.value(at: $0) }
+  }
+}

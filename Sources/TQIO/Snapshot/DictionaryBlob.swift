@@ -35,6 +35,7 @@ enum DictionaryBlob {
     return bytes.withUnsafeBufferPointer { b in
       offsets.withUnsafeBufferPointer { o in
         [String](unsafeUninitializedCapacity: n) { out, initialized in
+          if let base = out.baseAddress { RawMemory.adviseHugePages(UnsafeMutableRawPointer(base), n * MemoryLayout<String>.stride) }
           let halves = n >= parallelThreshold ? 2 : 1
           _ = Parallel.map(halves) { h in
             for k in (n * h / halves)..<(n * (h + 1) / halves) {
