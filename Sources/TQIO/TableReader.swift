@@ -1,8 +1,10 @@
 import TQStorage
 
-/// Reads a data file into a table: CSV/TSV or JSON Lines, by extension, content or request.
+/// Reads a data file into a table: CSV/TSV, JSON Lines or a `.tqc` snapshot, by extension,
+/// content or request.
 ///
-/// The table has kind `.touches` and no roles; the engine detects roles and arranges
+/// A snapshot comes back as it was saved: roles, kind and journey order included. Any other
+/// table has kind `.touches` and no roles; the engine detects roles and arranges
 /// journeys. Column types are inferred from every row (int, float, bool, timestamp, date,
 /// else string; an empty field is null).
 public enum TableReader {
@@ -13,6 +15,7 @@ public enum TableReader {
   /// `meter` (optional) sees the bytes done and is asked whether to stop; a stopped read
   /// throws `FileError.interrupted` and keeps nothing.
   public static func read(path: String, format: FileFormat? = nil, meter: WorkMeter? = nil) throws(FileError) -> Table {
+    if (format ?? FileWriter.format(forExtension: path)) == .tqc { return try SnapshotReader.read(path: path) }
     let input = try MappedInput.load(path)
     return try withExtendedLifetime(input) { () throws(FileError) -> Table in
       try read(bytes: UnsafeRawBufferPointer(start: input.base, count: input.count), path: path, format: format, meter: meter)
@@ -25,13 +28,16 @@ public enum TableReader {
   {
     meter?.begin(total: bytes.count, unit: .bytes)
     defer { meter?.end() }
+    if (format ?? FileWriter.format(forExtension: path)) == .tqc { return try SnapshotReader.read(bytes: bytes, path: path) }
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
       if format == .json || format == .jsonl || (format == nil && isJSONPath(path)) {
         throw FileError(path: path, line: 0, field: 0, message: "file is empty: expected a JSON object")
       }
       throw CSVErrors.empty(path)
     }
-    switch format ?? detect(base, bytes.count, path: path) {
+    switch format ?? detect(bytes, path: path) {
+    case .tqc:
+      return try SnapshotReader.read(bytes: bytes, path: path)
     case .json, .jsonl:
       return try JSONLReader.read(base, count: bytes.count, path: path, meter: meter)
     case .csv:
@@ -51,9 +57,12 @@ public enum TableReader {
     return f == .json || f == .jsonl
   }
 
-  /// The format by extension (`.tsv`/`.tab` are TSV), else by the first non-blank byte.
-  private static func detect(_ base: UnsafePointer<UInt8>, _ count: Int, path: String) -> FileFormat {
+  /// The format by extension (`.tsv`/`.tab` are TSV), else a snapshot by its signature, else
+  /// by the first non-blank byte.
+  private static func detect(_ bytes: UnsafeRawBufferPointer, path: String) -> FileFormat {
     if let f = FileWriter.format(forExtension: path), f != .markdown { return f }
+    if SnapshotReader.isSnapshot(bytes) { return .tqc }
+    let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count = bytes.count
     var i = ByteOrderMark.length(base, count)
     while i < count && (base[i] == 0x20 || base[i] == 0x09 || base[i] == 0x0A || base[i] == 0x0D) { i += 1 }
     return i < count && base[i] == UInt8(ascii: "{") ? .jsonl : .csv

@@ -16,6 +16,14 @@ public struct Bitmap: Sendable, Equatable {
     if value, count & 63 != 0, n > 0 { words[n - 1] = (1 << UInt64(count & 63)) &- 1 }
   }
 
+  /// Wraps packed words (64 rows per word) covering `count` rows; bits past `count` are cleared.
+  public init(words: [UInt64], count: Int) {
+    precondition(words.count == (count + 63) >> 6, "a bitmap of \(count) rows needs \((count + 63) >> 6) words")
+    self.words = words
+    self.count = count
+    if count & 63 != 0 { self.words[words.count - 1] &= (1 << UInt64(count & 63)) &- 1 }
+  }
+
   /// Reads bit `i`.
   @inline(__always) public subscript(i: Int) -> Bool {
     get { (words[i >> 6] >> UInt64(i & 63)) & 1 == 1 }

@@ -75,7 +75,7 @@ struct CompletionTests {
   /// Keywords and their choices come from the registry's syntax lines.
   @Test func keywordsFromTheRegistrySyntax() {
     #expect(texts("shop | group channel a").contains("agg"))
-    #expect(Set(texts("load \"x.csv\" format ")) == ["csv", "tsv", "jsonl", "paths"])
+    #expect(Set(texts("load \"x.csv\" format ")) == ["csv", "tsv", "jsonl", "paths", "tqc"])
     #expect(texts("load \"x.csv\" with ti") == ["time"])
     #expect(Set(texts("save shop to \"x\" format j")) == ["json", "jsonl"])
     #expect(!texts("shop | group channel t").contains("to"))  // `to` belongs to save

@@ -5,17 +5,31 @@ import TQSyntax
 
 extension Session {
   /// `load "file" [as name] [format f] [with role = column, …]`.
+  ///
+  /// A snapshot (`.tqc`) keeps the roles, kind and journey order it was saved with; `with`
+  /// bindings still override its roles.
   func load(_ path: StringLiteral, name: Ident?, format: Ident?, roles: [RoleBinding], source: SourceFile,
             directory: String, emit: (Output) -> Void) throws
   {
-    let formats = ["csv", "tsv", "jsonl", "paths"]
+    let formats = ["csv", "tsv", "jsonl", "paths", "tqc"]
     if let f = format, !formats.contains(f.name.lowercased()) {
       throw Diagnostic("unknown format \"\(f.name)\"", in: source, f.range, hint: Suggest.hint(f.name, in: formats) ?? "formats: \(formats.joined(separator: ", "))")
     }
     let fileFormat = format.flatMap { FileFormat(rawValue: $0.name.lowercased()) }
     let file = resolve(path.value, directory: directory)
-    var t = try readFile(file, shown: path.value, format: fileFormat, source: source, range: path.range)
-    try applyRoles(&t, bundledFormat: false, format: format, bindings: roles, source: source)
+    let signed = SnapshotReader.isSnapshot(path: file)
+    let snapshot = fileFormat == .tqc || signed
+    if let format, fileFormat != .tqc, signed {
+      throw Diagnostic("\(path.value) is a tq snapshot, not \(format.name)", in: source, format.range,
+                       hint: "drop the format, or write: format tqc")
+    }
+    var t = try readFile(file, shown: path.value, format: snapshot ? .tqc : fileFormat, source: source, range: path.range)
+    if !snapshot {
+      try applyRoles(&t, bundledFormat: false, format: format, bindings: roles, source: source)
+    } else if !roles.isEmpty {
+      try applyBindings(&t, roles, source: source)
+      t.arrangeJourneys()
+    }
     let tableName = name?.name ?? Self.tableName(fromPath: file)
     tables[tableName] = t
     truths[tableName] = nil
@@ -48,6 +62,13 @@ extension Session {
       // A column named like a time that holds no times (`time` = "morning") is not the time role.
       if let tc = t.column(for: .time), tc.type != .timestamp && tc.type != .date { t.roles[.time] = nil }
     }
+    try applyBindings(&t, bindings, source: source)
+    t.arrangeJourneys()
+  }
+
+  /// Applies `with role = column` overrides and checks that the time role holds times.
+  func applyBindings(_ t: inout Table, _ bindings: [RoleBinding], source: SourceFile) throws {
+    let names = t.columnNames
     for b in bindings {
       let roleNames = Role.allCases.map(\.rawValue)
       guard let role = Role(rawValue: b.role.name.lowercased()) else {
@@ -63,7 +84,6 @@ extension Session {
       throw Diagnostic("the time column \"\(tc.name)\" holds \(tc.type.rawValue) values, not timestamps", in: source,
                        bindings.first { $0.role.name.lowercased() == "time" }?.column.range ?? SourceRange(0, 0))
     }
-    t.arrangeJourneys()
   }
 
   /// The default table name for a file: its base name, made into an identifier.

@@ -7,7 +7,7 @@ extension Session {
   func save(_ p: Pipeline, to path: StringLiteral, format: Ident?, source: SourceFile, directory: String,
             emit: (Output) -> Void) throws
   {
-    let formats = ["csv", "tsv", "json", "jsonl", "markdown"]
+    let formats = ["csv", "tsv", "json", "jsonl", "markdown", "tqc"]
     let fmt: FileFormat
     if let format {
       guard let f = FileFormat(rawValue: format.name.lowercased()), formats.contains(f.rawValue) else {
@@ -18,7 +18,7 @@ extension Session {
     } else {
       guard let f = FileWriter.format(forExtension: path.value) else {
         throw Diagnostic("cannot tell the format from the file name", in: source, path.range,
-                         hint: "end it with .csv, .tsv, .json, .jsonl or .md, or add: format csv")
+                         hint: "end it with .csv, .tsv, .json, .jsonl, .md or .tqc, or add: format csv")
       }
       fmt = f
     }

@@ -33,6 +33,20 @@ struct ByteSink {
     bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }
 
+  /// Appends `n` zero bytes.
+  mutating func appendZeros(_ n: Int) { bytes.append(contentsOf: repeatElement(0, count: n)) }
+
+  /// Appends a large buffer: with a drain, what is buffered is drained and then `raw` is
+  /// handed to the drain directly, without copying it.
+  mutating func append(raw: UnsafeRawBufferPointer) {
+    guard drain != nil, raw.count >= Self.drainThreshold else {
+      bytes.append(contentsOf: raw)
+      return
+    }
+    flush()
+    if error == 0 { error = drain!(raw) }
+  }
+
   /// Appends the decimal digits of `v`.
   mutating func append(int v: Int64) {
     if v < 0 { bytes.append(UInt8(ascii: "-")) }

@@ -7,6 +7,7 @@ public enum FileWriter {
   public static func write(_ t: Table, to path: String, format: FileFormat) throws(FileError) {
     let mode: OutputMode
     switch format {
+    case .tqc: return try SnapshotWriter.write(t, to: path)
     case .csv: mode = .csv
     case .tsv: mode = .tsv
     case .json: mode = .json
@@ -17,7 +18,7 @@ public enum FileWriter {
   }
 
   /// The format a file name's extension implies (case-insensitive): `.csv`, `.tsv`/`.tab`,
-  /// `.jsonl`/`.ndjson`, `.json`, `.md`/`.markdown`; `nil` for anything else.
+  /// `.jsonl`/`.ndjson`, `.json`, `.md`/`.markdown`, `.tqc`; `nil` for anything else.
   public static func format(forExtension path: String) -> FileFormat? {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
@@ -27,6 +28,7 @@ public enum FileWriter {
     case "jsonl", "ndjson": return .jsonl
     case "json": return .json
     case "md", "markdown": return .markdown
+    case "tqc": return .tqc
     default: return nil
     }
   }
