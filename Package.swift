@@ -44,7 +44,7 @@ let package = Package(
     .testTarget(name: "TQEngineTests", dependencies: ["TQEngine", "TQIO", "TQStorage", "TQSyntax"]),
     .testTarget(name: "TQLessonsTests", dependencies: ["TQLessons", "TQEngine", "TQStorage"]),
     .testTarget(name: "TQGenerateTests", dependencies: ["TQGenerate", "TQStorage"]),
-    .testTarget(name: "TQJourneyTests", dependencies: ["TQJourney", "TQStorage"]),
+    .testTarget(name: "TQJourneyTests", dependencies: ["TQJourney", "TQGenerate", "TQStorage"]),
     .testTarget(name: "TQShellTests", dependencies: ["TQShell", "TQEngine", "TQSyntax"]),
   ],
   swiftLanguageModes: [.v6]

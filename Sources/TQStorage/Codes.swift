@@ -45,6 +45,27 @@ public enum Codes: Sendable, Equatable {
     }
   }
 
+  /// `table[code]` for every row, in one tight loop per code width.
+  public func lookup<T>(_ table: [T]) -> [T] {
+    switch self {
+    case .u8(let c): return Self.lookup(c, table)
+    case .u16(let c): return Self.lookup(c, table)
+    case .u32(let c): return Self.lookup(c, table)
+    }
+  }
+
+  /// `table[code]` for every code of one width.
+  static func lookup<C: FixedWidthInteger, T>(_ codes: [C], _ table: [T]) -> [T] {
+    codes.withUnsafeBufferPointer { src in
+      table.withUnsafeBufferPointer { tab in
+        [T](unsafeUninitializedCapacity: src.count) { dst, n in
+          for i in 0..<src.count { (dst.baseAddress! + i).initialize(to: tab[Int(src[i])]) }
+          n = src.count
+        }
+      }
+    }
+  }
+
   /// All codes widened to `UInt32` (for operators that do not specialise on width).
   public var widened: [UInt32] {
     switch self {

@@ -3,25 +3,7 @@ import TQStorage
 /// Tight loops over code and value buffers, specialised by code width.
 enum Kernels {
   /// `table[code]` for every row.
-  static func lookup<T>(_ codes: Codes, _ table: [T]) -> [T] {
-    switch codes {
-    case .u8(let c): return lookup(c, table)
-    case .u16(let c): return lookup(c, table)
-    case .u32(let c): return lookup(c, table)
-    }
-  }
-
-  /// `table[code]` for every code of one width.
-  static func lookup<C: FixedWidthInteger, T>(_ codes: [C], _ table: [T]) -> [T] {
-    codes.withUnsafeBufferPointer { src in
-      table.withUnsafeBufferPointer { tab in
-        [T](unsafeUninitializedCapacity: src.count) { dst, n in
-          for i in 0..<src.count { (dst.baseAddress! + i).initialize(to: tab[Int(src[i])]) }
-          n = src.count
-        }
-      }
-    }
-  }
+  static func lookup<T>(_ codes: Codes, _ table: [T]) -> [T] { codes.lookup(table) }
 
   /// Positions (from `rows`, or 0..<count when nil) whose code is marked in `mask` and whose row is valid.
   static func select(_ codes: Codes, mask: [Bool], validity: Bitmap?, rows: [UInt32]?, count: Int) -> [UInt32] {

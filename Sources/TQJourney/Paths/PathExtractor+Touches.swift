@@ -11,15 +11,34 @@ extension PathExtractor {
     }
     guard let tc = t.column(o.touchColumn) else { throw JourneyError("unknown column \"\(o.touchColumn)\"") }
     var names = ChannelNames()
-    let (codes, dictionary) = touchCodes(tc)
+    let fast = o.lookback == nil ? touchLookup(tc, &names) : nil
+    let (codes, dictionary) = fast == nil ? touchCodes(tc) : ([], [])
     let remap = dictionary.map { names.code($0) }
     let noneCode = names.code(none)
-    let isPurchaseEvent = eventMask(t)
-    let flag = conversionFlags(t)
     let value = numbers(t.column(for: .value), t.rowCount)
     let time: [Int64]? = o.needTimes ? t.column(for: .time)?.micros : nil
     let consideration: [Bool]? = o.needStages ? t.column(for: .stage).map(considerationMask) : nil
     let missingCode = names.code(missing)
+    if isCancelled() { throw Interrupted() }
+    if let (column, lut) = fast {
+      let direct = directRows(t, o.touchColumn, column.codes.lookup(lut), names.names)
+      let inputs = ChunkInputs(offsets: offsets, kinds: rowKinds(t), value: value, time: time, consideration: consideration,
+                               direct: direct, noneCode: noneCode)
+      if isCancelled() { throw Interrupted() }
+      let parts = journeySplits(offsets)
+      let chunks = Parallel.map(parts.count) { k in
+        lut.withUnsafeBufferPointer { l in
+          switch column.codes {
+          case .u8(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l) }
+          case .u16(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l) }
+          case .u32(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l) }
+          }
+        }
+      }
+      return join(chunks, channelNames: names.names)
+    }
+    let isPurchaseEvent = eventMask(t)
+    let flag = conversionFlags(t)
     let touchCode: [UInt32] = codes.map { $0 < 0 ? missingCode : remap[$0] }
     let direct = directRows(t, o.touchColumn, touchCode, names.names)
     var b = PathBuilder(lookback: o.lookback, noneCode: noneCode, times: time != nil, stages: consideration != nil)
@@ -46,6 +65,13 @@ extension PathExtractor {
     }
     b.paths.channelNames = names.names
     return b.paths
+  }
+
+  /// For a text touch column without nulls, the column and its code → channel code table
+  /// (channel codes are given in dictionary order, as `touchCodes` would); nil otherwise.
+  static func touchLookup(_ c: Column, _ names: inout ChannelNames) -> (column: DictColumn, lut: [UInt32])? {
+    guard case .string(let d) = c.data, c.validity == nil else { return nil }
+    return (d, d.dictionary.map { names.code($0) })
   }
 
   /// Whether each row's stage is `consideration`.

@@ -1,0 +1,128 @@
+import TQStorage
+
+extension PathExtractor {
+  /// Row kinds for path building: bit 1 = a purchase event (not a touch), bit 2 = ends a path.
+  static let purchaseBit: UInt8 = 1, closeBit: UInt8 = 2
+
+  /// What each row is for path building: a purchase event (`conversion`/`purchase`) is not a
+  /// touch and ends a path; any other row with the conversion flag is a touch that ends one.
+  static func rowKinds(_ t: Table) -> [UInt8] {
+    var kinds = [UInt8](repeating: 0, count: t.rowCount)
+    if let e = t.column(for: .event), case .string(let d) = e.data {
+      let lut = d.dictionary.map { ["conversion", "purchase"].contains($0.lowercased()) ? purchaseBit | closeBit : 0 }
+      kinds = d.codes.lookup(lut)
+      if e.validity != nil { for r in 0..<kinds.count where e.isNull(r) { kinds[r] = 0 } }
+    }
+    guard let c = t.column(for: .conversion) else { return kinds }
+    kinds.withUnsafeMutableBufferPointer { k in
+      switch c.data {
+      case .bool(let a): for r in 0..<a.count where a[r] { k[r] |= closeBit }
+      case .int(let a): a.withUnsafeBufferPointer { a in for r in 0..<a.count { k[r] |= a[r] != 0 ? closeBit : 0 } }
+      case .float(let a): for r in 0..<a.count where a[r] != 0 { k[r] |= closeBit }
+      case .string(let d):
+        let yes = d.dictionary.map { ["true", "1", "yes", "y"].contains($0.lowercased()) ? closeBit : 0 }
+        let flags = d.codes.lookup(yes)
+        for r in 0..<flags.count { k[r] |= flags[r] }
+      default: break
+      }
+      if c.validity != nil {
+        for r in 0..<k.count where c.isNull(r) && k[r] & purchaseBit == 0 { k[r] &= ~closeBit }
+      }
+    }
+    return kinds
+  }
+
+  /// The inputs of the chunk builder shared by both threads.
+  struct ChunkInputs {
+    /// Journey starts (plus the end).
+    let offsets: [UInt32]
+    /// `rowKinds`.
+    let kinds: [UInt8]
+    /// Conversion value per row.
+    let value: [Double]
+    /// Time per row in µs, when kept.
+    let time: [Int64]?
+    /// Stage consideration / direct per row, when kept.
+    let consideration: [Bool]?, direct: [Bool]?
+    /// The code of `(none)`.
+    let noneCode: UInt32
+  }
+
+  /// The paths of the journeys `journeys`; row r's channel code is `lut[codes[r]]`.
+  static func chunk<C: FixedWidthInteger>(_ journeys: Range<Int>, _ inputs: ChunkInputs, codes: UnsafeBufferPointer<C>,
+                                          lut: UnsafeBufferPointer<UInt32>) -> PathChunk
+  {
+    let off = inputs.offsets
+    let rowRange = Int(off[journeys.lowerBound])..<Int(off[journeys.upperBound])
+    var c = PathChunk(rows: rowRange.count, journeys: journeys.count, times: inputs.time != nil,
+                      stages: inputs.consideration != nil, direct: inputs.direct != nil)
+    inputs.kinds.withUnsafeBufferPointer { kinds in
+      for j in journeys {
+        let start = Int(off[j]), end = Int(off[j + 1])
+        var converted = false
+        var lastTouchRow = start
+        for r in start..<end {
+          let k = kinds[r]
+          if k & purchaseBit == 0 {
+            c.touches.append(lut[Int(codes[r])])
+            if let t = inputs.time { c.touchTimes!.append(t[r]) }
+            if let s = inputs.consideration { c.consideration!.append(s[r]) }
+            if let d = inputs.direct { c.direct!.append(d[r]) }
+            lastTouchRow = r
+          }
+          if k & closeBit != 0 {
+            if c.touches.count == c.openStart {
+              c.touches.append(inputs.noneCode)
+              if let t = inputs.time { c.touchTimes!.append(t[r]) }
+              if inputs.consideration != nil { c.consideration!.append(false) }
+              if inputs.direct != nil { c.direct!.append(false) }
+            }
+            c.close(conversions: 1, value: inputs.value[r], nulls: 0, end: inputs.time?[r] ?? 0)
+            converted = true
+          }
+        }
+        if converted {
+          c.dropOpenPath()
+        } else {
+          c.close(conversions: 0, value: 0, nulls: 1, end: inputs.time?[lastTouchRow] ?? 0)
+        }
+      }
+    }
+    return c
+  }
+
+  /// Joins the chunks of consecutive journey runs into one path set.
+  static func join(_ chunks: [PathChunk], channelNames: [String]) -> PathSet {
+    var offsets = [Int](repeating: 0, count: 1)
+    offsets.reserveCapacity(chunks.reduce(1) { $0 + $1.ends.count })
+    var base = 0
+    for c in chunks {
+      for i in 0..<c.ends.count { offsets.append(base + c.ends[i]) }
+      base += c.touches.count
+    }
+    var set = PathSet(
+      channelNames: channelNames, touches: GrowBuffer.concatenate(chunks.map(\.touches)), offsets: offsets,
+      conversions: GrowBuffer.concatenate(chunks.map(\.conversions)), values: GrowBuffer.concatenate(chunks.map(\.values)),
+      nulls: GrowBuffer.concatenate(chunks.map(\.nulls)),
+      touchTimes: chunks[0].touchTimes == nil ? nil : GrowBuffer.concatenate(chunks.map { $0.touchTimes! }),
+      endTimes: chunks[0].endTimes == nil ? nil : GrowBuffer.concatenate(chunks.map { $0.endTimes! }),
+      touchInConsideration: chunks[0].consideration == nil ? nil : GrowBuffer.concatenate(chunks.map { $0.consideration! }))
+    if chunks[0].direct != nil { set.directTouches = GrowBuffer.concatenate(chunks.map { $0.direct! }) }
+    for c in chunks { c.release() }
+    return set
+  }
+
+  /// Journey ranges for the threads: halves by rows, cut at a journey start.
+  static func journeySplits(_ offsets: [UInt32]) -> [Range<Int>] {
+    let journeys = offsets.count - 1
+    let rows = Int(offsets.last ?? 0)
+    guard rows >= 1 << 16, journeys >= 2 else { return [0..<journeys] }
+    var lo = 0, hi = journeys
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(offsets[mid]) < rows / 2 { lo = mid + 1 } else { hi = mid }
+    }
+    let cut = min(max(lo, 1), journeys - 1)
+    return [0..<cut, cut..<journeys]
+  }
+}
