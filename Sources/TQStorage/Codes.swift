@@ -45,8 +45,9 @@ public enum Codes: Sendable, Equatable {
     }
   }
 
-  /// `table[code]` for every row, in one tight loop per code width.
-  public func lookup<T>(_ table: [T]) -> [T] {
+  /// `table[code]` for every row, in one tight loop per code width (inlinable, so that it
+  /// is specialised for the caller's element type).
+  @inlinable public func lookup<T>(_ table: [T]) -> [T] {
     switch self {
     case .u8(let c): return Self.lookup(c, table)
     case .u16(let c): return Self.lookup(c, table)
@@ -55,7 +56,7 @@ public enum Codes: Sendable, Equatable {
   }
 
   /// `table[code]` for every code of one width.
-  static func lookup<C: FixedWidthInteger, T>(_ codes: [C], _ table: [T]) -> [T] {
+  @inlinable static func lookup<C: FixedWidthInteger, T>(_ codes: [C], _ table: [T]) -> [T] {
     codes.withUnsafeBufferPointer { src in
       table.withUnsafeBufferPointer { tab in
         [T](unsafeUninitializedCapacity: src.count) { dst, n in

@@ -15,8 +15,8 @@ struct PathExtractorTests {
 
   @Test(arguments: [false, true])
   func twoThreadsGiveTheSamePaths(times: Bool) throws {
-    let fast = try PathExtractor.extract(Self.table, .init(touchColumn: "channel", needTimes: times, needStages: true))
-    let slow = try PathExtractor.extract(Self.table, .init(touchColumn: "channel", lookback: Self.everything, needStages: true))
+    let fast = try PathExtractor.extract(Self.table, .init(touchColumn: "channel", needTimes: times, needStages: true, needDirect: true))
+    let slow = try PathExtractor.extract(Self.table, .init(touchColumn: "channel", lookback: Self.everything, needStages: true, needDirect: true))
     #expect(PathExtractor.journeySplits(Self.table.journeyOffsets!).count == 2)
     #expect(fast.channelNames == slow.channelNames)
     #expect(fast.touches == slow.touches)

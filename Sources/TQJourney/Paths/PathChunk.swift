@@ -1,3 +1,5 @@
+import TQStorage
+
 /// The paths of a run of journeys, written into raw buffers by one thread.
 ///
 /// Touches are written as they are met; a conversion commits the open path, and the
@@ -77,6 +79,7 @@ struct GrowBuffer<T> {
   init(capacity: Int) {
     self.capacity = max(capacity, 16)
     base = .allocate(capacity: self.capacity)
+    HugePages.advise(UnsafeMutableRawPointer(base), bytes: self.capacity * MemoryLayout<T>.stride)
   }
 
   /// Value `i`.
@@ -92,6 +95,7 @@ struct GrowBuffer<T> {
   /// Doubles the room.
   mutating func grow() {
     let bigger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+    HugePages.advise(UnsafeMutableRawPointer(bigger), bytes: capacity * 2 * MemoryLayout<T>.stride)
     bigger.moveInitialize(from: base, count: count)
     base.deallocate()
     base = bigger
@@ -104,13 +108,12 @@ struct GrowBuffer<T> {
   /// The values of several buffers, one after another, as an array.
   static func concatenate(_ parts: [GrowBuffer<T>]) -> [T] {
     let total = parts.reduce(0) { $0 + $1.count }
-    return [T](unsafeUninitializedCapacity: total) { out, n in
+    return HugePages.array(count: total) { out in
       var at = 0
       for p in parts {
-        (out.baseAddress! + at).initialize(from: p.base, count: p.count)
+        (out + at).initialize(from: p.base, count: p.count)
         at += p.count
       }
-      n = total
     }
   }
 }

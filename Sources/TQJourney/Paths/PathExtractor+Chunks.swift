@@ -56,6 +56,10 @@ extension PathExtractor {
     let rowRange = Int(off[journeys.lowerBound])..<Int(off[journeys.upperBound])
     var c = PathChunk(rows: rowRange.count, journeys: journeys.count, times: inputs.time != nil,
                       stages: inputs.consideration != nil, direct: inputs.direct != nil)
+    if inputs.time == nil && inputs.consideration == nil && inputs.direct == nil {
+      plainChunk(journeys, inputs, codes: codes, lut: lut, into: &c)
+      return c
+    }
     inputs.kinds.withUnsafeBufferPointer { kinds in
       for j in journeys {
         let start = Int(off[j]), end = Int(off[j + 1])
@@ -89,6 +93,50 @@ extension PathExtractor {
       }
     }
     return c
+  }
+
+  /// `chunk` without times, stages or direct flags: the common case, in a tight loop over
+  /// raw pointers (touches never outnumber rows, so their buffer never grows).
+  static func plainChunk<C: FixedWidthInteger>(_ journeys: Range<Int>, _ inputs: ChunkInputs, codes: UnsafeBufferPointer<C>,
+                                               lut: UnsafeBufferPointer<UInt32>, into c: inout PathChunk)
+  {
+    inputs.kinds.withUnsafeBufferPointer { kinds in
+      inputs.value.withUnsafeBufferPointer { value in
+        inputs.offsets.withUnsafeBufferPointer { off in
+          let touches = c.touches.base
+          var n = c.touches.count
+          var open = n
+          let none = inputs.noneCode
+          for j in journeys {
+            let start = Int(off[j]), end = Int(off[j + 1])
+            var converted = false
+            for r in start..<end {
+              let k = kinds[r]
+              touches[n] = lut[Int(codes[r])]
+              n &+= Int(~k & purchaseBit)
+              if k & closeBit != 0 {
+                if n == open {
+                  touches[n] = none
+                  n += 1
+                }
+                c.touches.count = n
+                c.close(conversions: 1, value: value[r], nulls: 0, end: 0)
+                open = n
+                converted = true
+              }
+            }
+            if converted {
+              n = open
+            } else {
+              c.touches.count = n
+              c.close(conversions: 0, value: 0, nulls: 1, end: 0)
+              open = n
+            }
+          }
+          c.touches.count = n
+        }
+      }
+    }
   }
 
   /// Joins the chunks of consecutive journey runs into one path set.

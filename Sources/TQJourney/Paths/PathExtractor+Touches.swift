@@ -21,7 +21,7 @@ extension PathExtractor {
     let missingCode = names.code(missing)
     if isCancelled() { throw Interrupted() }
     if let (column, lut) = fast {
-      let direct = directRows(t, o.touchColumn, column.codes.lookup(lut), names.names)
+      let direct = o.needDirect ? directRows(t, o.touchColumn, column.codes.lookup(lut), names.names) : nil
       let inputs = ChunkInputs(offsets: offsets, kinds: rowKinds(t), value: value, time: time, consideration: consideration,
                                direct: direct, noneCode: noneCode)
       if isCancelled() { throw Interrupted() }
@@ -40,7 +40,7 @@ extension PathExtractor {
     let isPurchaseEvent = eventMask(t)
     let flag = conversionFlags(t)
     let touchCode: [UInt32] = codes.map { $0 < 0 ? missingCode : remap[$0] }
-    let direct = directRows(t, o.touchColumn, touchCode, names.names)
+    let direct = o.needDirect ? directRows(t, o.touchColumn, touchCode, names.names) : nil
     var b = PathBuilder(lookback: o.lookback, noneCode: noneCode, times: time != nil, stages: consideration != nil)
     if direct != nil { b.paths.directTouches = [] }
     b.paths.touches.reserveCapacity(t.rowCount)

@@ -26,11 +26,14 @@ public enum PathExtractor {
     public var needTimes: Bool
     /// Keep whether each touch is in stage consideration (w_shaped).
     public var needStages: Bool
+    /// Keep which touches count as direct by their source group (last_non_direct).
+    public var needDirect: Bool
 
     /// Creates options.
     public init(touchColumn: String, lookback: Int64? = nil, collapse: Bool = false, needTimes: Bool = false,
-                needStages: Bool = false)
+                needStages: Bool = false, needDirect: Bool = false)
     {
+      self.needDirect = needDirect
       self.touchColumn = touchColumn
       self.lookback = lookback
       self.collapse = collapse

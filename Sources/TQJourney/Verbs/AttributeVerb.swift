@@ -13,7 +13,8 @@ enum AttributeVerb {
   static func run(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws -> Table {
     let needStages = plan.models.contains { $0.rule == .wShaped }
     let options = PathExtractor.Options(touchColumn: plan.touchColumn, needTimes: plan.models.contains(where: \.needsTime),
-                                        needStages: needStages)
+                                        needStages: needStages,
+                                        needDirect: plan.models.contains { $0.rule == .lastNonDirect })
     let p = try PathExtractor.extract(t, options, isCancelled: isCancelled)
     let credits = try plan.models.map { try credit($0, p, isCancelled: isCancelled) }
     var present = [Bool](repeating: false, count: p.channelNames.count)
