@@ -6,7 +6,7 @@ enum PathsVerb {
   static func run(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws -> Table {
     let p = try PathExtractor.extract(t, .init(touchColumn: plan.touchColumn, lookback: plan.lookback, collapse: plan.collapse),
                                       isCancelled: isCancelled)
-    var index = PathIndex()
+    var index = PathIndex(expected: p.count / 4)
     var keys: [Int] = []
     var conv: [Double] = [], value: [Double] = [], nulls: [Double] = [], lengthSum: [Double] = [], weight: [Double] = []
     for i in 0..<p.count where p.conversions[i] > 0 || (plan.includeNonConverting && p.nulls[i] > 0) {
@@ -29,13 +29,13 @@ enum PathsVerb {
       lengthSum[g] += Double(n) * w
       weight[g] += w
     }
-    let texts = keys.map { p.pathText($0) }
-    var order = Array(keys.indices)
-    order.sort { conv[$0] != conv[$1] ? conv[$0] > conv[$1] : texts[$0].utf8.lexicographicallyPrecedes(texts[$1].utf8) }
+    var order = candidates(conv, top: plan.top)
+    let texts = Dictionary(uniqueKeysWithValues: order.map { ($0, p.pathText(keys[$0])) })
+    order.sort { conv[$0] != conv[$1] ? conv[$0] > conv[$1] : texts[$0]!.utf8.lexicographicallyPrecedes(texts[$1]!.utf8) }
     if let top = plan.top { order = Array(order.prefix(top)) }
     let total = p.totalConversions
     var cols = [
-      JourneyVerbs.strings("path", order.map { texts[$0] }),
+      JourneyVerbs.strings("path", order.map { texts[$0]! }),
       JourneyVerbs.ints("conversions", order.map { Int64(conv[$0].rounded()) }),
       JourneyVerbs.floats("value", order.map { value[$0] }),
       JourneyVerbs.floats("share", order.map { total > 0 ? conv[$0] / total : 0 }),
@@ -44,20 +44,38 @@ enum PathsVerb {
     if plan.includeNonConverting { cols.append(JourneyVerbs.ints("nulls", order.map { Int64(nulls[$0].rounded()) })) }
     return JourneyVerbs.table(cols)
   }
+
+  /// The groups that can be among the `top` by conversions: those above the top-th largest
+  /// count and every group tied with it (ties are broken by the path's text, so only these
+  /// need a text); all groups without `top`.
+  static func candidates(_ conv: [Double], top: Int?) -> [Int] {
+    guard let top, top < conv.count else { return Array(conv.indices) }
+    guard top > 0 else { return [] }
+    var values = conv
+    let cut = values.partialSortDescending(top)
+    return conv.indices.filter { conv[$0] >= cut }
+  }
 }
 
-/// Groups equal paths: a 64-bit hash per path, confirmed by comparing the touches.
-struct PathIndex {
-  private var byHash: [UInt64: [Int]] = [:]
-
-  /// The group of `path` (a new group numbered `keys.count` when it is new); `keys[g]` is a path of group g.
-  mutating func group(of path: ArraySlice<UInt32>, in p: PathSet, keys: [Int]) -> Int {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(path.count)
-    for c in path { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 &+ (h >> 29) }
-    if let groups = byHash[h] {
-      for g in groups where p.path(keys[g]) == path { return g }
+extension Array where Element == Double {
+  /// The k-th largest value (k ≥ 1), reordering the array (quickselect).
+  mutating func partialSortDescending(_ k: Int) -> Double {
+    var lo = 0, hi = count - 1
+    let target = k - 1
+    while lo < hi {
+      let pivot = self[(lo + hi) / 2]
+      var i = lo, j = hi
+      while i <= j {
+        while self[i] > pivot { i += 1 }
+        while self[j] < pivot { j -= 1 }
+        if i <= j {
+          swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if target <= j { hi = j } else if target >= i { lo = i } else { break }
     }
-    byHash[h, default: []].append(keys.count)
-    return keys.count
+    return self[target]
   }
 }
