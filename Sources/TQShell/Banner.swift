@@ -4,12 +4,9 @@ import TQSyntax
 /// The few lines the shell prints on start (to stderr): version, the dataset in use, how
 /// to get help.
 enum Banner {
-  /// tq's version as the shell shows it.
-  static let version = "0.1.0"
-
   /// The banner for a session whose table in use (if any) is loaded.
   static func text(session: Session, style: Style) -> String {
-    var lines = [style.paint("tq \(version)", "1") + " — touchpoint workbench"]
+    var lines = [style.paint("tq \(TQVersion.current)", "1") + " — touchpoint workbench"]
     if let name = session.current, let table = session.tables[name] {
       let kind = session.datasets.path(of: name) != nil ? "bundled dataset" : "table"
       lines.append("Using \(name) (\(kind): \(table.rowCount.formatted) rows, \(table.columns.count) columns).")

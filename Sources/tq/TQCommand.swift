@@ -16,7 +16,8 @@ struct TQCommand: ParsableCommand {
         tq -c 'shop | group channel | sort -n | take 5'
         tq report.tq
         echo 'shop | take 3' | tq --mode csv
-      """
+      """,
+    version: TQVersion.current
   )
 
   @Option(name: .customShort("c"), help: ArgumentHelp("Run TEXT as if typed at the prompt (repeatable).", valueName: "TEXT"))

@@ -49,6 +49,8 @@ enum DotCommands {
     case ".read":
       guard let a = args.first else { throw Diagnostic(".read needs a file name", in: source, name.range) }
       try session.runScript(a.value, range: a.range, source: source, directory: directory, emit: emit)
+    case ".history", ".last":
+      throw Diagnostic("\(cmd) works at the interactive prompt only", in: source, name.range)
     case ".exit", ".quit":
       guard let a = args.first else { return emit(.exit(0)) }
       guard let code = Int32(a.value) else { throw Diagnostic(".exit takes a number", in: source, a.range) }

@@ -4,9 +4,7 @@ import TQSyntax
 extension ShellCommands {
   /// `.history [N]`: the statements typed (the last N), numbered, oldest first.
   static let history = ShellCommand(
-    entry: Registry.Entry(.dotCommand, ".history", syntax: ".history [N]",
-                          summary: "list the statements typed (the last N), kept in ~/.tq_history or $TQ_HISTORY",
-                          example: ".history 20"),
+    entry: Registry.lookup(".history", kind: .dotCommand)!,
     run: { arguments, shell in
       let entries = shell.history.entries
       let count = arguments.first.flatMap { Int($0) }.map { max(0, min($0, entries.count)) } ?? entries.count

@@ -3,8 +3,7 @@ import TQSyntax
 extension ShellCommands {
   /// `.last`: the last result again, every row and column.
   static let last = ShellCommand(
-    entry: Registry.Entry(.dotCommand, ".last", syntax: ".last",
-                          summary: "show the last result again, untruncated", example: ".last"),
+    entry: Registry.lookup(".last", kind: .dotCommand)!,
     run: { _, shell in
       guard let table = shell.lastResult else {
         return shell.printer.io.err("no result yet\n")

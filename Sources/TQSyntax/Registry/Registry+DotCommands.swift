@@ -11,6 +11,11 @@ extension Registry {
           summary: "the language of lessons, help and explain, remembered in ~/.tq (no argument: show it)",
           example: ".lang it"),
     Entry(.dotCommand, ".read", syntax: ".read FILE", summary: "run the statements of a file", example: ".read report.tq"),
+    Entry(.dotCommand, ".history", syntax: ".history [N]",
+          summary: "at the prompt: list the statements typed (the last N), kept in ~/.tq_history or $TQ_HISTORY",
+          example: ".history 20"),
+    Entry(.dotCommand, ".last", syntax: ".last", summary: "at the prompt: show the last result again, untruncated",
+          example: ".last"),
     Entry(.dotCommand, ".exit", aliases: [".quit"], syntax: ".exit [CODE]", summary: "leave tq", example: ".exit"),
   ]
 }
