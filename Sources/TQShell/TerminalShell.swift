@@ -19,7 +19,8 @@ public enum TerminalShell {
       file: ShellHistory.defaultPath(environment: environment).map(HistoryFile.init),
       limit: ShellHistory.defaultLimit(environment: environment),
       warn: { io.err(io.errStyle.note($0) + "\n") })
-    let processor = InputProcessor(session: session, io: io, history: history, interrupt: interrupt)
+    let processor = InputProcessor(session: session, io: io, history: history, interrupt: interrupt,
+                                   progress: .standardError(meter: session.meter, environment: environment))
     let completer = Completer(session: session, home: environment["HOME"])
     let reader: LineReader =
       LibEditLineReader(
