@@ -30,7 +30,7 @@ public enum TerminalShell {
         complete: { [unowned processor] line in
           completer.complete(processor.pendingText.isEmpty ? line : processor.pendingText + "\n" + line)
         }) ?? PlainLineReader(standardInput: io.out)
-    loadTableInUse(session)
+    processor.progress.around { loadTableInUse(session) }
     io.err(Banner.text(session: session, style: io.errStyle))
     return Shell(processor: processor, reader: reader).run()
   }
