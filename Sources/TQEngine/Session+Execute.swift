@@ -66,6 +66,9 @@ extension Session {
     var binder = Binder(source: source, tables: tables)
     binder.truths = truths.mapValues(\.expectedIncrementalConversions)
     let (plan, schema) = try binder.bind(p, sourceTable: name.name)
+    // Coarse progress (elapsed time only); a step that meters itself shows its own piece inside it.
+    meter.begin(total: 0, unit: .rows, label: "running")
+    defer { meter.end() }
     return try Executor(tables: tables, isCancelled: isCancelled).run(plan, schema: schema)
   }
 

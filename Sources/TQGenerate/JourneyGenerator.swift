@@ -34,9 +34,20 @@ public struct JourneyGenerator: Sendable {
   /// Chunks drawn between two looks at `isCancelled` (about 18,000 rows each).
   static let chunksPerWave = 4
 
+  /// Generates the table, reporting journeys done to `meter` (label "generating") and
+  /// stopping when it says the user asked to.
+  public func generate(meter: WorkMeter) throws(Interrupted) -> GeneratedJourneys {
+    meter.begin(total: journeys, unit: .journeys, label: "generating")
+    defer { meter.end() }
+    return try generate(isCancelled: meter.isCancelled, advance: meter.advance(by:))
+  }
+
   /// Generates the table; when `isCancelled` turns true (it is asked every ~18k rows) it
-  /// stops at once and throws `Interrupted`, building nothing more.
-  public func generate(isCancelled: () -> Bool = { false }) throws(Interrupted) -> GeneratedJourneys {
+  /// stops at once and throws `Interrupted`, building nothing more. `advance` hears how many
+  /// more journeys are drawn after each wave.
+  public func generate(isCancelled: () -> Bool = { false }, advance: (Int) -> Void = { _ in }) throws(Interrupted)
+    -> GeneratedJourneys
+  {
     let model = Model(effects: effects)
     let people = Customers(journeys: journeys, seed: seed, share: model.personaShare)
     let chunks = (journeys + Self.chunkJourneys - 1) / Self.chunkJourneys
@@ -53,6 +64,7 @@ public struct JourneyGenerator: Sendable {
         for o in r.offsets { offsets.append(UInt32(columns.count) + o) }
         columns.append(r.rows)
         truth.add(r.truth)
+        advance(r.offsets.count)
       }
       done += wave
     }

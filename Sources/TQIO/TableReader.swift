@@ -15,7 +15,7 @@ public enum TableReader {
   /// `meter` (optional) sees the bytes done and is asked whether to stop; a stopped read
   /// throws `FileError.interrupted` and keeps nothing.
   public static func read(path: String, format: FileFormat? = nil, meter: WorkMeter? = nil) throws(FileError) -> Table {
-    if (format ?? FileWriter.format(forExtension: path)) == .tqc { return try SnapshotReader.read(path: path) }
+    if (format ?? FileWriter.format(forExtension: path)) == .tqc { return try SnapshotReader.read(path: path, meter: meter) }
     let input = try MappedInput.load(path)
     return try withExtendedLifetime(input) { () throws(FileError) -> Table in
       try read(bytes: UnsafeRawBufferPointer(start: input.base, count: input.count), path: path, format: format, meter: meter)
@@ -26,9 +26,11 @@ public enum TableReader {
   public static func read(bytes: UnsafeRawBufferPointer, path: String, format: FileFormat?, meter: WorkMeter? = nil)
     throws(FileError) -> Table
   {
-    meter?.begin(total: bytes.count, unit: .bytes)
+    if (format ?? FileWriter.format(forExtension: path)) == .tqc {
+      return try SnapshotReader.read(bytes: bytes, path: path, meter: meter)
+    }
+    meter?.begin(total: bytes.count, unit: .bytes, label: "loading")
     defer { meter?.end() }
-    if (format ?? FileWriter.format(forExtension: path)) == .tqc { return try SnapshotReader.read(bytes: bytes, path: path) }
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else {
       if format == .json || format == .jsonl || (format == nil && isJSONPath(path)) {
         throw FileError(path: path, line: 0, field: 0, message: "file is empty: expected a JSON object")
@@ -37,7 +39,7 @@ public enum TableReader {
     }
     switch format ?? detect(bytes, path: path) {
     case .tqc:
-      return try SnapshotReader.read(bytes: bytes, path: path)
+      return try SnapshotReader.read(bytes: bytes, path: path, meter: meter)
     case .json, .jsonl:
       return try JSONLReader.read(base, count: bytes.count, path: path, meter: meter)
     case .csv:

@@ -19,15 +19,19 @@ public final class InputProcessor {
   let printer: ResultPrinter
   /// Ctrl-C: polled by the session, read when a statement fails, lowered after it.
   let interrupt: InterruptFlag
+  /// The progress bar drawn while a statement runs (cleared before anything is printed).
+  let progress: ProgressBar
   /// Lines of the statement being typed.
   public private(set) var pending: [String] = []
   /// The last table shown (for `.last`).
   public private(set) var lastResult: Table?
 
-  /// Creates a processor; the session's `isCancelled` is left to the caller.
-  public init(session: Session, io: ShellIO, history: ShellHistory, interrupt: InterruptFlag) {
+  /// Creates a processor; the session's `isCancelled` is left to the caller. `progress`
+  /// (off by default) is drawn while statements run and cleared before their output.
+  public init(session: Session, io: ShellIO, history: ShellHistory, interrupt: InterruptFlag, progress: ProgressBar = .off) {
     self.session = session
-    self.printer = ResultPrinter(io: io)
+    self.progress = progress
+    self.printer = ResultPrinter(io: progress.guarding(io))
     self.history = history
     self.interrupt = interrupt
   }
@@ -84,9 +88,11 @@ public final class InputProcessor {
     defer { interrupt.reset() }
     var exitCode: Int32?
     do {
-      try session.run(SourceFile(name: "tq", text: text), directory: nil) { output in
-        if case .table(let t) = output { lastResult = t }
-        if exitCode == nil { exitCode = printer.show(output, settings: session.settings) }
+      try progress.around {
+        try session.run(SourceFile(name: "tq", text: text), directory: nil) { output in
+          if case .table(let t) = output { lastResult = t }
+          if exitCode == nil { exitCode = printer.show(output, settings: session.settings) }
+        }
       }
     } catch is Interrupted {
       printer.interrupted()

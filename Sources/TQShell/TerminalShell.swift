@@ -19,7 +19,8 @@ public enum TerminalShell {
       file: ShellHistory.defaultPath(environment: environment).map(HistoryFile.init),
       limit: ShellHistory.defaultLimit(environment: environment),
       warn: { io.err(io.errStyle.note($0) + "\n") })
-    let processor = InputProcessor(session: session, io: io, history: history, interrupt: interrupt)
+    let processor = InputProcessor(session: session, io: io, history: history, interrupt: interrupt,
+                                   progress: .standardError(meter: session.meter, environment: environment))
     let completer = Completer(session: session, home: environment["HOME"])
     let reader: LineReader =
       LibEditLineReader(
@@ -29,7 +30,7 @@ public enum TerminalShell {
         complete: { [unowned processor] line in
           completer.complete(processor.pendingText.isEmpty ? line : processor.pendingText + "\n" + line)
         }) ?? PlainLineReader(standardInput: io.out)
-    loadTableInUse(session)
+    processor.progress.around { loadTableInUse(session) }
     io.err(Banner.text(session: session, style: io.errStyle))
     return Shell(processor: processor, reader: reader).run()
   }

@@ -4,21 +4,23 @@ import Synchronization
 /// Long work's link to the person waiting: how far it got (for a progress bar) and whether
 /// to stop (Ctrl-C).
 ///
-/// Work calls `begin`, then `advance` as units (rows or bytes) are done, and asks
-/// `isCancelled` (or `check()`) at least every few milliseconds; a display thread reads
-/// `reading` to draw a bar. Every field is an atomic, so all of it is safe from any thread
-/// and from the work's own helper threads.
+/// Work calls `begin(total:unit:label:)`, then `advance(by:)` as units are done, then `end()`
+/// (use `defer`), and asks `isCancelled` (or `check()`) at least every few milliseconds; a
+/// display thread reads `reading` to draw a bar. Pieces nest: a `begin` inside a piece
+/// suspends it and the matching `end` resumes it (its count and clock included), so the
+/// engine can report a statement coarsely while a step inside it reports finely. `advance`
+/// is one relaxed atomic add, safe from any thread and from the work's helper threads.
 public final class WorkMeter: Sendable {
   /// The check that says the user asked to stop.
   private let cancelCheck: Mutex<@Sendable () -> Bool>
+  /// Units done in the current piece (hot: advanced by the work).
   private let done = Atomic<Int>(0)
-  private let total = Atomic<Int>(0)
-  private let started = Atomic<UInt64>(0)
-  private let unitCode = Atomic<Int>(0)
+  /// The current piece and the suspended outer ones.
+  private let pieces = Mutex<Pieces>(Pieces())
 
   /// What the units of work are.
   public enum Unit: Int, Sendable {
-    case bytes, rows
+    case bytes, rows, journeys
   }
 
   /// Creates a meter with no work under way.
@@ -30,31 +32,44 @@ public final class WorkMeter: Sendable {
   /// Replaces the check (the shell installs one that reads its Ctrl-C flag).
   public func setCancelCheck(_ check: @escaping @Sendable () -> Bool) { cancelCheck.withLock { $0 = check } }
 
-  /// Starts a piece of work of `total` units (0 when unknown).
-  public func begin(total units: Int, unit: Unit) {
-    done.store(0, ordering: .relaxed)
-    total.store(units, ordering: .relaxed)
-    unitCode.store(unit.rawValue, ordering: .relaxed)
-    started.store(DispatchTime.now().uptimeNanoseconds, ordering: .releasing)
+  /// Starts a piece of work of `total` units (0 when unknown); `label` says what it is in a
+  /// word ("loading", "generating", "running"…).
+  public func begin(total units: Int, unit: Unit, label: String) {
+    let piece = Piece(label: label, total: units, unit: unit, started: DispatchTime.now().uptimeNanoseconds)
+    pieces.withLock { p in
+      if let outer = p.current { p.suspended.append((outer, done.load(ordering: .relaxed))) }
+      done.store(0, ordering: .relaxed)
+      p.current = piece
+    }
   }
 
   /// Records `units` more done.
   @inline(__always) public func advance(by units: Int) { done.add(units, ordering: .relaxed) }
 
-  /// Ends the piece of work (the bar goes away).
-  public func end() { started.store(0, ordering: .releasing) }
+  /// Ends the current piece of work, resuming the one it interrupted (or none: the bar goes away).
+  public func end() {
+    pieces.withLock { p in
+      if let (outer, count) = p.suspended.popLast() {
+        p.current = outer
+        done.store(count, ordering: .relaxed)
+      } else {
+        p.current = nil
+      }
+    }
+  }
 
   /// Throws `Interrupted` when the user asked to stop.
   @inline(__always) public func check() throws(Interrupted) { if isCancelled() { throw Interrupted() } }
 
   /// The state of the work under way, or nil when there is none.
   public var reading: Reading? {
-    let t0 = started.load(ordering: .acquiring)
-    guard t0 != 0 else { return nil }
-    return Reading(
-      done: done.load(ordering: .relaxed), total: total.load(ordering: .relaxed),
-      unit: Unit(rawValue: unitCode.load(ordering: .relaxed)) ?? .rows,
-      seconds: Double(DispatchTime.now().uptimeNanoseconds &- t0) / 1e9)
+    pieces.withLock { p in
+      p.current.map { c in
+        Reading(
+          done: done.load(ordering: .relaxed), total: c.total, unit: c.unit, label: c.label,
+          seconds: Double(DispatchTime.now().uptimeNanoseconds &- c.started) / 1e9)
+      }
+    }
   }
 
   /// A look at work under way.
@@ -65,7 +80,38 @@ public final class WorkMeter: Sendable {
     public var total: Int
     /// What the units are.
     public var unit: Unit
+    /// What the work is, in a word ("loading").
+    public var label: String
     /// Seconds since the work began.
     public var seconds: Double
+
+    /// Creates a reading (the meter makes them; tests and displays may too).
+    public init(done: Int, total: Int, unit: Unit, label: String, seconds: Double) {
+      self.done = done
+      self.total = total
+      self.unit = unit
+      self.label = label
+      self.seconds = seconds
+    }
+  }
+
+  /// A piece of work as `begin` described it.
+  private struct Piece: Sendable {
+    /// What it is.
+    var label: String
+    /// Units in all (0: unknown).
+    var total: Int
+    /// What the units are.
+    var unit: Unit
+    /// `DispatchTime` nanoseconds when it began.
+    var started: UInt64
+  }
+
+  /// The piece under way and those it interrupted, innermost last.
+  private struct Pieces: Sendable {
+    /// The piece under way.
+    var current: Piece?
+    /// Interrupted pieces with their units done.
+    var suspended: [(Piece, Int)] = []
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TQEngine
 import TQIO
+import TQShell
 import TQStorage
 import TQSyntax
 
@@ -10,15 +11,17 @@ struct Console {
   let stderrIsTerminal = isatty(STDERR_FILENO) != 0
   let stdinIsTerminal = isatty(STDIN_FILENO) != 0
   let color = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+  /// The progress bar on stderr while statements run (only on a terminal).
+  var progress: ProgressBar = .off
 
-  /// Writes text to stdout.
+  /// Writes text to stdout (clearing the progress bar first).
   func out(_ s: String) {
-    FileHandle.standardOutput.write(Data(s.utf8))
+    progress.beforeOutput { FileHandle.standardOutput.write(Data(s.utf8)) }
   }
 
-  /// Writes a line to stderr.
+  /// Writes a line to stderr (clearing the progress bar first).
   func error(_ s: String) {
-    FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    progress.beforeOutput { FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8)) }
   }
 
   /// The terminal's width, when stdout is one.
@@ -49,8 +52,10 @@ struct Console {
   func runNonInteractive(_ session: Session, _ source: SourceFile, directory: String?) -> Int32? {
     var exitCode: Int32?
     do {
-      try session.run(source, directory: directory) { o in
-        if exitCode == nil { exitCode = show(o, session: session) }
+      try progress.around {
+        try session.run(source, directory: directory) { o in
+          if exitCode == nil { exitCode = show(o, session: session) }
+        }
       }
     } catch is Interrupted {
       self.error("Interrupted")

@@ -36,8 +36,9 @@ struct TQCommand: ParsableCommand {
   }
 
   func run() throws {
-    let console = Console()
     let session = Session(home: .standard())
+    var console = Console()
+    console.progress = .standardError(meter: session.meter)
     session.settings.mode = mode.flatMap(OutputMode.init) ?? (console.stdoutIsTerminal ? .table : .csv)
     var sources: [(SourceFile, String?)] = commands.map { (SourceFile(name: "-c", text: $0), nil) }
     if let script {

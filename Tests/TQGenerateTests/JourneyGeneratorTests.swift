@@ -259,6 +259,15 @@ struct JourneyGeneratorTests {
     #expect(throws: Interrupted.self) { try JourneyGenerator(journeys: 10, seed: 1).generate { true } }
   }
 
+  @Test func reportsJourneysDoneToTheMeter() throws {
+    var advanced = 0
+    let g = try JourneyGenerator(journeys: 20_000, seed: 3).generate(advance: { advanced += $0 })
+    #expect(advanced == 20_000 && g.truth.journeys == 20_000)
+    let meter = WorkMeter(isCancelled: { true })
+    #expect(throws: Interrupted.self) { try JourneyGenerator(journeys: 20_000, seed: 3).generate(meter: meter) }
+    #expect(meter.reading == nil)  // the piece ended
+  }
+
   @Test func emptyAndTinyTables() throws {
     let none = try JourneyGenerator(journeys: 0, seed: 42).generate()
     #expect(none.table.rowCount == 0 && none.table.journeyOffsets == [0] && none.truth.journeys == 0)

@@ -139,6 +139,14 @@ struct TQProcess {
     #expect(r.stderr.contains("cannot read script"))
   }
 
+  /// Long work shows no progress bar when stderr is a pipe (or a file), even with a terminal TERM.
+  @Test func noProgressBarOnAPipe() throws {
+    let r = try TQProcess.run(["-c", "generate journeys 100000 as g"], environment: ["TERM": "xterm-256color"])
+    #expect(r.status == 0)
+    #expect(!r.stderr.contains("\r") && !r.stderr.contains("█") && !r.stderr.contains("generating"))
+    #expect(r.stderr.isEmpty && r.stdout.isEmpty)
+  }
+
   /// Output to a pipe is never truncated.
   @Test func pipeOutputIsComplete() throws {
     let r = try TQProcess.run(["-c", "shop | take 500 | select journey_id"])

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Synchronization
 import TQStorage
 import Testing
 
@@ -17,6 +18,25 @@ struct SnapshotTests {
     #expect(back.roles == t.roles && back.kind == .touches && back.barColumns == ["revenue"])
     #expect(back.journeyOffsets == [0, 2, 4, 5])
     #expect(back.column("revenue")?.validity != nil && back.column("journey_id")?.validity == nil)
+  }
+
+  @Test func reportsEveryByteToTheMeterAndStopsWhenAsked() throws {
+    let bytes = SnapshotWriter.bytes(snapshotSample())
+    nonisolated(unsafe) var meter: WorkMeter!
+    let most = Mutex(0)
+    meter = WorkMeter(isCancelled: {
+      if let r = meter.reading { most.withLock { $0 = max($0, r.done) } }
+      return false
+    })
+    _ = try bytes.withUnsafeBytes { b throws(FileError) in try SnapshotReader.read(bytes: b, path: "t.tqc", meter: meter) }
+    #expect(most.withLock { $0 } == bytes.count && meter.reading == nil)
+    let stopping = WorkMeter(isCancelled: { true })
+    do {
+      _ = try bytes.withUnsafeBytes { b throws(FileError) in try SnapshotReader.read(bytes: b, path: "t.tqc", meter: stopping) }
+      Issue.record("a cancelled read returned a table")
+    } catch let error as FileError {
+      #expect(error.isInterrupted && stopping.reading == nil)
+    }
   }
 
   @Test func emptyTables() throws {

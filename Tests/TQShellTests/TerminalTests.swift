@@ -109,7 +109,10 @@ struct TerminalTests {
     try t.waitFor("small") { $0.contains("small: 3 rows") && $0.hasSuffix("tq>") }
     try t.type("generate journeys 3000000 seed 1 as big"); try t.press("Enter")
     // Ctrl-C only once tq has read the line: a Ctrl-C still queued with the Enter flushes it.
-    try t.waitFor("the statement to start") { $0.hasSuffix("tq> generate journeys 3000000 seed 1 as big") && t.cursorColumn() == 0 }
+    try t.waitFor("the statement to start") {
+      ($0.hasSuffix("tq> generate journeys 3000000 seed 1 as big") && t.cursorColumn() == 0)
+        || Self.lastLine($0).hasPrefix("generating  ")  // the progress bar came first (a slow machine)
+    }
     try t.press("C-c")
     try t.waitFor("Interrupted") { $0.contains("Interrupted\ntq>") }
     try t.type("tables"); try t.press("Enter")
@@ -121,4 +124,31 @@ struct TerminalTests {
     try t.press("C-d")
     try t.waitFor("tq to exit") { $0.contains("EXITED rc=0") }
   }
+
+  /// Work longer than a second shows a progress bar on stderr, redrawn in place; the result
+  /// then takes its line and no trace of the bar stays on the screen.
+  @Test func progressBarThenResultWithNothingLeft() throws {
+    let home = try temporaryFolder("tq-tty")
+    defer { try? FileManager.default.removeItem(at: home) }
+    let t = try start(home: home)
+    var sawBar = false
+    // 200k journeys take several seconds in a debug build; a fast (release) binary gets a bigger job.
+    for n in [200_000, 3_000_000] where !sawBar {
+      try t.type("generate journeys \(n) as g\(n)"); try t.press("Enter")
+      try t.waitFor("the bar or the result") { screen in
+        sawBar = Self.lastLine(screen).hasPrefix("generating  [")
+        return sawBar || screen.contains("generated g\(n): ")
+      }
+      if sawBar { #expect(Self.lastLine(t.screen()).count < 100) }
+      try t.waitFor("the result") { $0.contains("tq> generate journeys \(n) as g\(n)\ngenerated g\(n): ") && $0.hasSuffix("tq>") }
+    }
+    #expect(sawBar)
+    let screen = t.screen()
+    #expect(!screen.contains("█") && !screen.contains("░") && !screen.contains("generating  "))
+    try t.press("C-d")
+    try t.waitFor("tq to exit") { $0.contains("EXITED rc=0") }
+  }
+
+  /// The last line of a screen.
+  static func lastLine(_ screen: String) -> String { screen.components(separatedBy: "\n").last ?? "" }
 }

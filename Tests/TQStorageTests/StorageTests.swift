@@ -99,3 +99,22 @@ import Testing
   #expect(CivilTime.formatTimestamp(CivilTime.days(year: 2024, month: 3, day: 5) * CivilTime.microsPerDay + 45_296_000_001) == "2024-03-05T12:34:56.000001Z")
   #expect(CivilTime.formatTimestamp(-1) == "1969-12-31T23:59:59.999999Z")
 }
+
+/// A meter reports the piece under way with its label; a nested piece suspends the outer
+/// one, whose count comes back when it ends.
+@Test func workMeterPiecesNest() {
+  let meter = WorkMeter()
+  #expect(meter.reading == nil)
+  meter.begin(total: 0, unit: .rows, label: "running")
+  meter.advance(by: 5)
+  meter.begin(total: 100, unit: .bytes, label: "loading")
+  meter.advance(by: 40)
+  let inner = meter.reading
+  #expect(inner?.label == "loading" && inner?.done == 40 && inner?.total == 100 && inner?.unit == .bytes)
+  meter.end()
+  let outer = meter.reading
+  #expect(outer?.label == "running" && outer?.done == 5 && outer?.total == 0 && outer?.unit == .rows)
+  #expect((outer?.seconds ?? -1) >= 0)
+  meter.end()
+  #expect(meter.reading == nil)
+}

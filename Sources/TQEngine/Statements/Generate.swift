@@ -18,7 +18,7 @@ extension Session {
     guard (seed?.value ?? 0) >= 0 else { throw Diagnostic("seed needs a number of 0 or more", in: source, seed!.range) }
     let chosen = try Self.effects(effects, source: source)
     let g = JourneyGenerator(journeys: Int(count.value), seed: UInt64(seed?.value ?? 42), effects: chosen)
-    let result = try g.generate(isCancelled: isCancelled)
+    let result = try g.generate(meter: meter)
     let tableName = name?.name ?? "journeys"
     tables[tableName] = result.table
     truths[tableName] = result.truth

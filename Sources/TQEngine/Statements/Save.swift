@@ -24,6 +24,8 @@ extension Session {
     }
     let t = try evaluate(p, source: source)
     let file = resolve(path.value, directory: directory)
+    meter.begin(total: 0, unit: .rows, label: "saving")  // coarse: elapsed time only
+    defer { meter.end() }
     do throws(FileError) {
       try FileWriter.write(t, to: file, format: fmt)
     } catch {

@@ -5,18 +5,19 @@ import TQStorage
 ///
 /// Each section is read in 1 MB pieces, each hashed right after it lands (while it is still
 /// in cache), so checking costs little beyond the copy. A section whose checksum or bytes
-/// are wrong is an error naming it; nothing read is kept.
+/// are wrong is an error naming it; nothing read is kept. Each piece advances the meter, which
+/// is asked whether to stop.
 enum SectionLoader {
   /// Bytes read (and hashed) at a time.
   static let piece = 1 << 20
 
   /// The sections, in directory order; `labels[i]` names section `i` in errors.
-  static func load(_ sections: [SectionEntry], labels: [String], from source: SnapshotSource, path: String)
-    throws(FileError) -> [SectionData]
+  static func load(_ sections: [SectionEntry], labels: [String], from source: SnapshotSource, path: String,
+                   meter: WorkMeter? = nil) throws(FileError) -> [SectionData]
   {
     let groups = balance(sections.map(\.paddedLength), workers: sections.count > 1 ? 2 : 1)
     let parts = Parallel.map(groups.count) { g in
-      groups[g].map { i in (i, load(sections[i], label: labels[i], from: source, path: path)) }
+      groups[g].map { i in (i, load(sections[i], label: labels[i], from: source, path: path, meter: meter)) }
     }
     var out = [SectionData?](repeating: nil, count: sections.count)
     var firstError: (Int, FileError)?
@@ -43,19 +44,19 @@ enum SectionLoader {
   }
 
   /// One section as an array of its element type.
-  private static func load(_ s: SectionEntry, label: String, from source: SnapshotSource, path: String)
+  private static func load(_ s: SectionEntry, label: String, from source: SnapshotSource, path: String, meter: WorkMeter?)
     -> Result<SectionData, FileError>
   {
     switch s.element {
-    case .u8: return read(UInt8.self, s, label, source, path).map { .u8($0) }
-    case .u16: return read(UInt16.self, s, label, source, path).map { .u16($0) }
-    case .u32: return read(UInt32.self, s, label, source, path).map { .u32($0) }
-    case .u64: return read(UInt64.self, s, label, source, path).map { .u64($0) }
-    case .i32: return read(Int32.self, s, label, source, path).map { .i32($0) }
-    case .i64: return read(Int64.self, s, label, source, path).map { .i64($0) }
-    case .f64: return read(Double.self, s, label, source, path).map { .f64($0) }
+    case .u8: return read(UInt8.self, s, label, source, path, meter).map { .u8($0) }
+    case .u16: return read(UInt16.self, s, label, source, path, meter).map { .u16($0) }
+    case .u32: return read(UInt32.self, s, label, source, path, meter).map { .u32($0) }
+    case .u64: return read(UInt64.self, s, label, source, path, meter).map { .u64($0) }
+    case .i32: return read(Int32.self, s, label, source, path, meter).map { .i32($0) }
+    case .i64: return read(Int64.self, s, label, source, path, meter).map { .i64($0) }
+    case .f64: return read(Double.self, s, label, source, path, meter).map { .f64($0) }
     case .bool:
-      return read(Bool.self, s, label, source, path, valid: onlyZeroOrOne).map { .bool($0) }
+      return read(Bool.self, s, label, source, path, meter, valid: onlyZeroOrOne).map { .bool($0) }
     }
   }
 
@@ -64,7 +65,7 @@ enum SectionLoader {
   /// The padding lands in the array's spare capacity; `valid` sees the section's bytes
   /// before they count as values (so a Bool never holds anything but 0 or 1).
   private static func read<T: BitwiseCopyable>(
-    _: T.Type, _ s: SectionEntry, _ label: String, _ source: SnapshotSource, _ path: String,
+    _: T.Type, _ s: SectionEntry, _ label: String, _ source: SnapshotSource, _ path: String, _ meter: WorkMeter?,
     valid: (UnsafeRawBufferPointer) -> Bool = { _ in true }
   ) -> Result<[T], FileError> {
     var failure: FileError?
@@ -83,6 +84,13 @@ enum SectionLoader {
         }
         sum.absorb(UnsafeRawBufferPointer(piece))
         done += piece.count
+        if let meter {
+          meter.advance(by: piece.count)
+          if meter.isCancelled() {
+            failure = FileError.interrupted(path)
+            return
+          }
+        }
       }
       if sum.finish(tail: UnsafeRawBufferPointer(start: nil, count: 0)) != s.checksum {
         failure = SnapshotErrors.checksum(path, label)

@@ -8,14 +8,15 @@ import TQStorage
 /// sections, read straight into column buffers with their checksums verified on two
 /// threads, then codes and offsets.
 public enum SnapshotReader {
-  /// Reads the snapshot at `path`.
-  public static func read(path: String) throws(FileError) -> Table {
-    try read(SnapshotSource.open(path), path: path)
+  /// Reads the snapshot at `path`; `meter` (optional) sees the bytes read and is asked
+  /// whether to stop (a stopped read throws `FileError.interrupted` and keeps nothing).
+  public static func read(path: String, meter: WorkMeter? = nil) throws(FileError) -> Table {
+    try read(SnapshotSource.open(path), path: path, meter: meter)
   }
 
   /// Reads a snapshot held in memory; `path` names it in errors.
-  public static func read(bytes: UnsafeRawBufferPointer, path: String) throws(FileError) -> Table {
-    try read(SnapshotSource.memory(bytes), path: path)
+  public static func read(bytes: UnsafeRawBufferPointer, path: String, meter: WorkMeter? = nil) throws(FileError) -> Table {
+    try read(SnapshotSource.memory(bytes), path: path, meter: meter)
   }
 
   /// Whether bytes start with the snapshot signature.
@@ -32,8 +33,10 @@ public enum SnapshotReader {
   }
 
   /// Reads and checks everything, then builds the table.
-  private static func read(_ source: SnapshotSource, path: String) throws(FileError) -> Table {
+  private static func read(_ source: SnapshotSource, path: String, meter: WorkMeter?) throws(FileError) -> Table {
     let size = source.size
+    meter?.begin(total: size, unit: .bytes, label: "loading")
+    defer { meter?.end() }
     let head = try source.bytes(at: 0, count: min(size, SnapshotFormat.headerSize), path: path)
     let header = try SnapshotHeader.decode(head, fileSize: size, path: path)
     if size < header.fileLength { throw SnapshotErrors.truncated(path, expected: header.fileLength, actual: size) }
@@ -54,7 +57,8 @@ public enum SnapshotReader {
     }
     let catalog = try SnapshotCatalog.decode(Array(padded[0..<header.catalogLength]), path: path)
     let labels = try SnapshotLayout.check(catalog, header, path: path)
-    let sections = try SectionLoader.load(catalog.sections, labels: labels, from: source, path: path)
+    meter?.advance(by: size - catalog.sections.reduce(0) { $0 + $1.paddedLength })  // all but the sections
+    let sections = try SectionLoader.load(catalog.sections, labels: labels, from: source, path: path, meter: meter)
     return try SnapshotAssembly.table(catalog, sections, path: path)
   }
 }
