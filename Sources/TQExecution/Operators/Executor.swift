@@ -52,7 +52,7 @@ public struct Executor {
       return try Sort.run(keys, over: try execute(input), isCancelled: isCancelled)
     case .limit(let input, let n):
       var rel = try execute(input)
-      if n < rel.count { rel.selection = Array((rel.selection ?? (0..<UInt32(rel.baseCount)).map { $0 })[0..<n]) }
+      if n < rel.count { rel.selection = rel.selection.map { Array($0.prefix(n)) } ?? (0..<UInt32(n)).map { $0 } }
       return rel
     case .distinct(let input, let cols):
       let rel = try execute(input)
