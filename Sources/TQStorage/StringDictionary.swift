@@ -64,8 +64,12 @@ public struct DictColumn: Sendable, Equatable {
   public func code(of s: String) -> Int? { dictionary.firstIndex(of: s) }
 
   /// The rank of each code when the dictionary is sorted by UTF-8 bytes (for sorting rows).
+  ///
+  /// A dictionary already in order (ids of a sorted export, coded in order of appearance)
+  /// costs one pass.
   public func sortRanks() -> [UInt32] {
-    let order = dictionary.indices.sorted { dictionary[$0].utf8.lexicographicallyPrecedes(dictionary[$1].utf8) }
+    if UTF8Order.isAscending(dictionary) { return (0..<UInt32(dictionary.count)).map { $0 } }
+    let order = dictionary.indices.sorted { UTF8Order.precedes(dictionary[$0], dictionary[$1]) }
     var rank = [UInt32](repeating: 0, count: dictionary.count)
     for (r, c) in order.enumerated() { rank[c] = UInt32(r) }
     return rank

@@ -52,6 +52,8 @@ struct CSVChunkParser {
 
   /// Fields tokenised per batch before the columns convert them.
   private static let batchFields = 32_768
+  /// Batches between polls of the meter's cancel check (the first batch polls too).
+  private static let batchesPerCancelCheck = 16
 
   /// Parses the range; `estimatedRows` sizes the first buffers.
   ///
@@ -78,6 +80,7 @@ struct CSVChunkParser {
     var tok = CSVTokenizer(start: start, end: end, dialect: dialect, line: firstLine)
     defer { tok.release() }
     var row = 0
+    var batches = 0
     let skipBlank = n > 1
     while true {
       // Tokenise up to `batchRows` records.
@@ -111,9 +114,10 @@ struct CSVChunkParser {
         batch += 1
       }
       if batch == 0 { break }
+      batches &+= 1
       if let meter {
         meter.advance(by: tok.p - batchStart)
-        if meter.isCancelled() {
+        if batches % Self.batchesPerCancelCheck == 1 && meter.isCancelled() {
           CSVChunk(start: start, end: end, columns: cols, columnCount: n, rows: row, endLine: 0).release()
           throw FileError.interrupted(path)
         }

@@ -12,8 +12,11 @@
 ///
 /// A lookup usually touches two cache lines: the slot (which carries 32 bits of the hash)
 /// and the entry (which carries the key's first 8 bytes, so keys up to 8 bytes never read
-/// the arena). The previous key is checked first, since sorted exports repeat values in
-/// runs. The owner must call `release()` exactly once.
+/// the arena). Keys of up to 16 bytes are first looked up in a small `KeyMemo`; for
+/// longer ones the previous key is checked first, since sorted exports repeat values in
+/// runs. Keys shaped like identifiers (the first key's length and prefix, trailing digits)
+/// skip the table: a `DenseKeyIndex` maps their number to the code. The owner must call
+/// `release()` exactly once.
 struct ByteDictionary {
   /// One key: where its bytes are and an injective 8-byte summary of short keys.
   private struct Entry {
@@ -31,6 +34,14 @@ struct ByteDictionary {
   private var arenaUsed = 0
   private var arenaCapacity: Int
   private var lastCode = -1
+  /// The keys in `slots` (the others are in `dense`).
+  private var hashed = 0
+  /// Whether the first key has been offered to `dense`.
+  private var learnt = false
+  /// The flat index of identifier-shaped keys, when the first key has such a shape.
+  private var dense: DenseKeyIndex?
+  /// Recent short keys and their codes, checked before the table.
+  private let memo = KeyMemo()
   /// The number of distinct keys.
   private(set) var count = 0
 
@@ -51,11 +62,31 @@ struct ByteDictionary {
     RawMemory.release(entries)
     RawMemory.release(hashes)
     RawMemory.release(arena)
+    dense?.release()
+    memo.release()
   }
 
   /// The code of the `n` bytes at `p`, adding them when new.
   @inline(__always) mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+    if let dense {
+      let slot = dense.slot(p, n)
+      if slot >= 0 {
+        let c = dense.code(at: slot)
+        return c >= 0 ? UInt32(truncatingIfNeeded: c) : addDense(p, n, slot: slot)
+      }
+    } else if !learnt {
+      return insertFirst(p, n)
+    }
     let head = Self.head(p, n)
+    if n <= 16 {
+      let tail = n > 8 ? load64(p + n - 8) : 0
+      let m = KeyMemo.index(head, tail, n)
+      let known = memo.code(at: m, head, tail, n)
+      if known >= 0 { return UInt32(truncatingIfNeeded: known) }
+      let c = probe(p, n, head: head, hash: Self.hash(p, n, head: head))
+      memo.store(c, at: m, head, tail, n)
+      return c
+    }
     if lastCode >= 0 && matches(lastCode, p, n, head) { return UInt32(truncatingIfNeeded: lastCode) }
     return probe(p, n, head: head, hash: Self.hash(p, n, head: head))
   }
@@ -100,7 +131,32 @@ struct ByteDictionary {
     (0..<count).map { String(decoding: key($0), as: UTF8.self) }
   }
 
+  /// Inserts the first key, learning whether identifier-shaped keys get a flat index.
+  @inline(never) private mutating func insertFirst(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+    learnt = true
+    dense = DenseKeyIndex(shapedLike: p, n)
+    return insert(p, n)
+  }
+
+  /// Adds an identifier-shaped key at `slot` of the flat index.
+  @inline(never) private mutating func addDense(_ p: UnsafePointer<UInt8>, _ n: Int, slot: Int) -> UInt32 {
+    let c = append(p, n, 0, head: Self.head(p, n))
+    dense.unsafelyUnwrapped.set(c, at: slot)
+    return UInt32(truncatingIfNeeded: c)
+  }
+
+  /// Adds a key to the hash table at `slot`.
   private mutating func add(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64, head: UInt64, slot: Int) -> UInt32 {
+    let c = append(p, n, h, head: head)
+    slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(c &+ 1)
+    lastCode = c
+    hashed += 1
+    if hashed * 2 > slotMask { grow() }
+    return UInt32(truncatingIfNeeded: c)
+  }
+
+  /// Stores a new key's bytes and entry; returns its code.
+  @inline(__always) private mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int, _ h: UInt64, head: UInt64) -> Int {
     if count == entryCapacity {
       entryCapacity *= 2
       entries = RawMemory.reallocate(entries, entryCapacity)
@@ -116,18 +172,17 @@ struct ByteDictionary {
     hashes[c] = h
     arenaUsed += n
     count += 1
-    slots[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(c &+ 1)
-    lastCode = c
-    if count * 2 > slotMask { grow() }
-    return UInt32(truncatingIfNeeded: c)
+    return c
   }
 
+  /// Doubles the slot table and re-slots the hashed keys.
   private mutating func grow() {
     let size = (slotMask + 1) * 2
     RawMemory.release(slots)
     slots = RawMemory.allocateZeroed(UInt64.self, size)
     slotMask = size - 1
     for c in 0..<count {
+      if let dense, dense.slot(arena + entries[c].offset, entries[c].length) >= 0 { continue }
       let h = hashes[c]
       var i = Int(truncatingIfNeeded: h) & slotMask
       while slots[i] != 0 { i = (i &+ 1) & slotMask }
@@ -158,6 +213,7 @@ struct ByteDictionary {
     return h
   }
 
+  /// A 64-bit finaliser (SplitMix64).
   @inline(__always) private static func mix(_ x: UInt64) -> UInt64 {
     var h = x &* 0xBF58_476D_1CE4_E5B9
     h ^= h >> 31
