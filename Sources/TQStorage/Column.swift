@@ -131,7 +131,9 @@ public enum ColumnData: Sendable {
     case .bool(let a): return .bool(a.gathered(rows))
     case .timestamp(let a): return .timestamp(a.gathered(rows))
     case .date(let a): return .date(a.gathered(rows))
-    case .string(let d): return .string(DictColumn(codes: d.codes.gather(rows), dictionary: d.dictionary))
+    case .string(let d):
+      let g = DictColumn(codes: d.codes.gather(rows), dictionary: d.dictionary)
+      return .string(rows.count * 4 < d.dictionary.count ? g.compacted() : g)
     }
   }
 }

@@ -75,3 +75,23 @@ public struct DictColumn: Sendable, Equatable {
     return rank
   }
 }
+
+extension DictColumn {
+  /// The same values with a dictionary of only the strings in use (in order of first use),
+  /// so that a few rows taken from a large table do not carry its whole dictionary into
+  /// sorting and printing.
+  public func compacted() -> DictColumn {
+    var newCode = [Int32](repeating: -1, count: dictionary.count)
+    var strings: [String] = []
+    var codes = [UInt32](repeating: 0, count: self.codes.count)
+    for i in 0..<codes.count {
+      let old = self.codes[i]
+      if newCode[old] < 0 {
+        newCode[old] = Int32(strings.count)
+        strings.append(dictionary[old])
+      }
+      codes[i] = UInt32(newCode[old])
+    }
+    return DictColumn(codes: Codes(codes, cardinality: strings.count), dictionary: strings)
+  }
+}
