@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import TQStorage
 
 /// malloc-backed buffers for the readers' hot loops.
 ///
@@ -19,18 +20,12 @@ enum RawMemory {
   }
 
   /// Blocks at least this large ask for transparent huge pages.
-  static let hugePageThreshold = 4 << 20
+  static let hugePageThreshold = HugePages.threshold
 
   /// Asks the kernel to back a large block with 2 MB pages, which cuts the page faults of
   /// filling fresh column memory ~500-fold (PERFORMANCE.md notes first-touch faults).
   @inline(__always) static func adviseHugePages(_ p: UnsafeMutableRawPointer, _ bytes: Int) {
-    #if os(Linux)
-      if bytes < hugePageThreshold { return }
-      let page = 4096
-      let start = (Int(bitPattern: p) + page - 1) & ~(page - 1)
-      let end = (Int(bitPattern: p) + bytes) & ~(page - 1)
-      if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
-    #endif
+    HugePages.advise(p, bytes: bytes)
   }
 
   /// Allocates room for `count` values of a trivial type, all bytes zero.

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import TQStorage
 
 /// Reads `.tqc` snapshots: every check passes before a table is returned, so a damaged
@@ -24,8 +27,12 @@ public enum SnapshotReader {
     bytes.count >= SnapshotFormat.magic.count && zip(bytes, SnapshotFormat.magic).allSatisfy { $0 == $1 }
   }
 
-  /// Whether the file at `path` starts with the snapshot signature (`false` when unreadable).
+  /// Whether the file at `path` starts with the snapshot signature (`false` when unreadable
+  /// or not a regular file: a FIFO or a device is never opened just to look, since opening
+  /// and closing one would lose its data).
   public static func isSnapshot(path: String) -> Bool {
+    var st = stat()
+    guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
     guard let source = try? SnapshotSource.open(path), source.size >= SnapshotFormat.magic.count,
       let head = try? source.bytes(at: 0, count: SnapshotFormat.magic.count, path: path)
     else { return false }
