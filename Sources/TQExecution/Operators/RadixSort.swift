@@ -18,7 +18,8 @@ struct RadixSort {
     var descending: Bool
   }
 
-  /// The rows `0..<count` in the order the keys give; ties keep their order.
+  /// The rows `0..<count` in the order the keys give; ties keep their order. Asks
+  /// `isCancelled` every million rows while gathering a key and between passes.
   static func order(_ keys: [Key], count n: Int, isCancelled: () -> Bool = { false }) throws -> [UInt32] {
     var rows = (0..<UInt32(n)).map { $0 }
     var scratchRows = [UInt32](repeating: 0, count: n)
@@ -28,8 +29,9 @@ struct RadixSort {
       if isCancelled() { throw Interrupted() }
       // Gather this key in the current order, flipped so that ascending u64 order is wanted.
       var lo = UInt64.max, hi = UInt64.min
-      key.values.withUnsafeBufferPointer { v in
+      try key.values.withUnsafeBufferPointer { v in
         for i in 0..<n {
+          if i & 0xFFFFF == 0xFFFFF, isCancelled() { throw Interrupted() }
           let r = Int(rows[i])
           var u = UInt64(bitPattern: v[r]) ^ (1 << 63)
           if key.descending { u = ~u }

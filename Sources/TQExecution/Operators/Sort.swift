@@ -11,6 +11,7 @@ enum Sort {
     var cols: [RadixSort.Key] = []
     for k in keys {
       let c = try ev.eval(k.expr).column(count: n, type: k.expr.type)
+      if isCancelled() { throw Interrupted() }
       cols.append(RadixSort.Key(values: Table.sortKey(c), validity: c.validity, descending: k.descending))
     }
     let order = try RadixSort.order(cols, count: n, isCancelled: isCancelled)

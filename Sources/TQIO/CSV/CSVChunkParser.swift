@@ -63,7 +63,7 @@ struct CSVChunkParser {
   func parse(estimatedRows: Int) throws(FileError) -> CSVChunk {
     // A bad byte is reported when the tokeniser reaches its field, so that an earlier
     // structural error wins, as it would in a file read front to back.
-    let problem = UTF8Validation.firstProblem(start, end - start, rejectNUL: true)
+    let problem = try firstProblem()
     let bad = problem.map { start + $0.offset } ?? end
     let n = columnCount
     let last = n - 1
@@ -135,6 +135,23 @@ struct CSVChunkParser {
     }
     return CSVChunk(
       start: start, end: end, columns: cols, columnCount: n, rows: row, endLine: tok.line)
+  }
+
+  /// The first invalid UTF-8 or NUL byte of the range, checked in 8 MB slices that end at
+  /// a character boundary, asking the meter between slices whether to stop.
+  private func firstProblem() throws(FileError) -> (offset: Int, problem: UTF8Validation.Problem)? {
+    let n = end - start
+    var i = 0
+    while i < n {
+      var sliceEnd = min(n, i + (8 << 20))
+      while sliceEnd < n && start[sliceEnd] & 0xC0 == 0x80 { sliceEnd += 1 }
+      if let p = UTF8Validation.firstProblem(start + i, sliceEnd - i, rejectNUL: true) {
+        return (i + p.offset, p.problem)
+      }
+      i = sliceEnd
+      if let meter, meter.isCancelled() { throw FileError.interrupted(path) }
+    }
+    return nil
   }
 
   /// The error for a record that ended badly at field index `c`.

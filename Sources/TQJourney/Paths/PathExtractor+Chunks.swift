@@ -49,19 +49,22 @@ extension PathExtractor {
   }
 
   /// The paths of the journeys `journeys`; row r's channel code is `lut[codes[r]]`.
+  /// Stops early (leaving the chunk partial) when `isCancelled` turns true; it is asked every
+  /// 64K journeys, and the caller then throws.
   static func chunk<C: FixedWidthInteger>(_ journeys: Range<Int>, _ inputs: ChunkInputs, codes: UnsafeBufferPointer<C>,
-                                          lut: UnsafeBufferPointer<UInt32>) -> PathChunk
+                                          lut: UnsafeBufferPointer<UInt32>, isCancelled: () -> Bool) -> PathChunk
   {
     let off = inputs.offsets
     let rowRange = Int(off[journeys.lowerBound])..<Int(off[journeys.upperBound])
     var c = PathChunk(rows: rowRange.count, journeys: journeys.count, times: inputs.time != nil,
                       stages: inputs.consideration != nil, direct: inputs.direct != nil)
     if inputs.time == nil && inputs.consideration == nil && inputs.direct == nil {
-      plainChunk(journeys, inputs, codes: codes, lut: lut, into: &c)
+      plainChunk(journeys, inputs, codes: codes, lut: lut, into: &c, isCancelled: isCancelled)
       return c
     }
     inputs.kinds.withUnsafeBufferPointer { kinds in
       for j in journeys {
+        if j & 0xFFFF == 0, isCancelled() { break }
         let start = Int(off[j]), end = Int(off[j + 1])
         var converted = false
         var lastTouchRow = start
@@ -98,7 +101,8 @@ extension PathExtractor {
   /// `chunk` without times, stages or direct flags: the common case, in a tight loop over
   /// raw pointers (touches never outnumber rows, so their buffer never grows).
   static func plainChunk<C: FixedWidthInteger>(_ journeys: Range<Int>, _ inputs: ChunkInputs, codes: UnsafeBufferPointer<C>,
-                                               lut: UnsafeBufferPointer<UInt32>, into c: inout PathChunk)
+                                               lut: UnsafeBufferPointer<UInt32>, into c: inout PathChunk,
+                                               isCancelled: () -> Bool)
   {
     inputs.kinds.withUnsafeBufferPointer { kinds in
       inputs.value.withUnsafeBufferPointer { value in
@@ -108,6 +112,7 @@ extension PathExtractor {
           var open = n
           let none = inputs.noneCode
           for j in journeys {
+            if j & 0xFFFF == 0, isCancelled() { break }
             let start = Int(off[j]), end = Int(off[j + 1])
             var converted = false
             for r in start..<end {

@@ -29,11 +29,15 @@ extension PathExtractor {
       let chunks = Parallel.map(parts.count) { k in
         lut.withUnsafeBufferPointer { l in
           switch column.codes {
-          case .u8(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l) }
-          case .u16(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l) }
-          case .u32(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l) }
+          case .u8(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l, isCancelled: isCancelled) }
+          case .u16(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l, isCancelled: isCancelled) }
+          case .u32(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l, isCancelled: isCancelled) }
           }
         }
+      }
+      if isCancelled() {
+        for c in chunks { c.release() }
+        throw Interrupted()
       }
       return join(chunks, channelNames: names.names)
     }

@@ -12,12 +12,14 @@ enum LagVerb {
     guard let times = p.touchTimes, let ends = p.endTimes else {
       throw JourneyError("lag needs touch times, and this table has no time", hint: "use a touch-level table with a time column")
     }
+    if isCancelled() { throw Interrupted() }
     var pairs: [(value: Double, weight: Double)] = []
     for i in 0..<p.count where p.conversions[i] > 0 {
       let first = times[p.offsets[i]]
       pairs.append((Double(ends[i] - first) / 3_600_000_000, p.conversions[i]))
     }
     let total = pairs.reduce(0) { $0 + $1.weight }
+    if isCancelled() { throw Interrupted() }
     if plan.stats {
       let mean = total > 0 ? pairs.reduce(0) { $0 + $1.value * $1.weight } / total : .nan
       return JourneyVerbs.table([
