@@ -11,8 +11,10 @@ import Synchronization
 /// engine can report a statement coarsely while a step inside it reports finely. `advance`
 /// is one relaxed atomic add, safe from any thread and from the work's helper threads.
 public final class WorkMeter: Sendable {
-  /// The check that says the user asked to stop.
-  private let cancelCheck: Mutex<@Sendable () -> Bool>
+  /// The check that says the user asked to stop, boxed: a closure held directly in the
+  /// generic `Mutex` is re-wrapped in a conversion thunk on every `withLock`, so each check
+  /// would grow a chain of thunks and get slower.
+  private let cancelCheck: Mutex<CancelCheck>
   /// Units done in the current piece (hot: advanced by the work).
   private let done = Atomic<Int>(0)
   /// The current piece and the suspended outer ones.
@@ -24,13 +26,19 @@ public final class WorkMeter: Sendable {
   }
 
   /// Creates a meter with no work under way.
-  public init(isCancelled: @escaping @Sendable () -> Bool = { false }) { cancelCheck = Mutex(isCancelled) }
+  public init(isCancelled: @escaping @Sendable () -> Bool = { false }) { cancelCheck = Mutex(CancelCheck(call: isCancelled)) }
 
   /// Whether the user asked to stop (polled by the work).
-  public func isCancelled() -> Bool { cancelCheck.withLock { $0 }() }
+  public func isCancelled() -> Bool { cancelCheck.withLock { $0 }.call() }
 
   /// Replaces the check (the shell installs one that reads its Ctrl-C flag).
-  public func setCancelCheck(_ check: @escaping @Sendable () -> Bool) { cancelCheck.withLock { $0 = check } }
+  public func setCancelCheck(_ check: @escaping @Sendable () -> Bool) { cancelCheck.withLock { $0 = CancelCheck(call: check) } }
+
+  /// A cancel check as a plain value.
+  private struct CancelCheck: Sendable {
+    /// Says whether to stop.
+    let call: @Sendable () -> Bool
+  }
 
   /// Starts a piece of work of `total` units (0 when unknown); `label` says what it is in a
   /// word ("loading", "generating", "running"…).

@@ -53,10 +53,15 @@ public enum Transitions {
     }
     let names = ["(start)", "(conversion)", "(null)"]
       + (0..<interner.count).map { interner.name(of: $0, channelNames: paths.channelNames) }
-    let sorted = counts.sorted
+    return rows(counts.sorted, names: names)
+  }
+
+  /// The rows of transition weights keyed `from << 32 | to` over state codes, whose names are
+  /// `names` (0 (start), 1 (conversion), 2 (null), then the states), sorted by from, then to.
+  static func rows(_ weights: [(key: UInt64, weight: Double)], names: [String]) -> [TransitionRow] {
     var outTotal = [Double](repeating: 0, count: names.count)
-    for (key, c) in sorted { outTotal[Int(key >> 32)] += c }
-    let rows = sorted.map { key, c in
+    for (key, c) in weights { outTotal[Int(key >> 32)] += c }
+    let rows = weights.map { key, c in
       TransitionRow(from: names[Int(key >> 32)], to: names[Int(key & 0xFFFF_FFFF)], count: c,
                     probability: c / outTotal[Int(key >> 32)])
     }

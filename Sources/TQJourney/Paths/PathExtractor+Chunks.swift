@@ -1,42 +1,11 @@
 import TQStorage
 
 extension PathExtractor {
-  /// Row kinds for path building: bit 1 = a purchase event (not a touch), bit 2 = ends a path.
-  static let purchaseBit: UInt8 = 1, closeBit: UInt8 = 2
-
-  /// What each row is for path building: a purchase event (`conversion`/`purchase`) is not a
-  /// touch and ends a path; any other row with the conversion flag is a touch that ends one.
-  static func rowKinds(_ t: Table) -> [UInt8] {
-    var kinds = [UInt8](repeating: 0, count: t.rowCount)
-    if let e = t.column(for: .event), case .string(let d) = e.data {
-      let lut = d.dictionary.map { ["conversion", "purchase"].contains($0.lowercased()) ? purchaseBit | closeBit : 0 }
-      kinds = d.codes.lookup(lut)
-      if e.validity != nil { for r in 0..<kinds.count where e.isNull(r) { kinds[r] = 0 } }
-    }
-    guard let c = t.column(for: .conversion) else { return kinds }
-    kinds.withUnsafeMutableBufferPointer { k in
-      switch c.data {
-      case .bool(let a): for r in 0..<a.count where a[r] { k[r] |= closeBit }
-      case .int(let a): a.withUnsafeBufferPointer { a in for r in 0..<a.count { k[r] |= a[r] != 0 ? closeBit : 0 } }
-      case .float(let a): for r in 0..<a.count where a[r] != 0 { k[r] |= closeBit }
-      case .string(let d):
-        let yes = d.dictionary.map { ["true", "1", "yes", "y"].contains($0.lowercased()) ? closeBit : 0 }
-        let flags = d.codes.lookup(yes)
-        for r in 0..<flags.count { k[r] |= flags[r] }
-      default: break
-      }
-      if c.validity != nil {
-        for r in 0..<k.count where c.isNull(r) && k[r] & purchaseBit == 0 { k[r] &= ~closeBit }
-      }
-    }
-    return kinds
-  }
-
   /// The inputs of the chunk builder shared by both threads.
   struct ChunkInputs {
     /// Journey starts (plus the end).
     let offsets: [UInt32]
-    /// `rowKinds`.
+    /// `RowKinds` of every row.
     let kinds: [UInt8]
     /// Conversion value per row.
     let value: [Double]
@@ -70,14 +39,14 @@ extension PathExtractor {
         var lastTouchRow = start
         for r in start..<end {
           let k = kinds[r]
-          if k & purchaseBit == 0 {
+          if k & RowKinds.purchase == 0 {
             c.touches.append(lut[Int(codes[r])])
             if let t = inputs.time { c.touchTimes!.append(t[r]) }
             if let s = inputs.consideration { c.consideration!.append(s[r]) }
             if let d = inputs.direct { c.direct!.append(d[r]) }
             lastTouchRow = r
           }
-          if k & closeBit != 0 {
+          if k & RowKinds.close != 0 {
             if c.touches.count == c.openStart {
               c.touches.append(inputs.noneCode)
               if let t = inputs.time { c.touchTimes!.append(t[r]) }
@@ -118,8 +87,8 @@ extension PathExtractor {
             for r in start..<end {
               let k = kinds[r]
               touches[n] = lut[Int(codes[r])]
-              n &+= Int(~k & purchaseBit)
-              if k & closeBit != 0 {
+              n &+= Int(~k & RowKinds.purchase)
+              if k & RowKinds.close != 0 {
                 if n == open {
                   touches[n] = none
                   n += 1

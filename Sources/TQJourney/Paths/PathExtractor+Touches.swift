@@ -22,7 +22,7 @@ extension PathExtractor {
     if isCancelled() { throw Interrupted() }
     if let (column, lut) = fast {
       let direct = o.needDirect ? directRows(t, o.touchColumn, column.codes.lookup(lut), names.names) : nil
-      let inputs = ChunkInputs(offsets: offsets, kinds: rowKinds(t), value: value, time: time, consideration: consideration,
+      let inputs = ChunkInputs(offsets: offsets, kinds: RowKinds(t).all(rows: t.rowCount), value: value, time: time, consideration: consideration,
                                direct: direct, noneCode: noneCode)
       if isCancelled() { throw Interrupted() }
       let parts = journeySplits(offsets)

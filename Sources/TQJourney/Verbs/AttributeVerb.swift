@@ -11,15 +11,8 @@ enum AttributeVerb {
 
   /// Runs the verb.
   static func run(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws -> Table {
-    let needStages = plan.models.contains { $0.rule == .wShaped }
-    let options = PathExtractor.Options(touchColumn: plan.touchColumn, needTimes: plan.models.contains(where: \.needsTime),
-                                        needStages: needStages,
-                                        needDirect: plan.models.contains { $0.rule == .lastNonDirect })
-    let p = try PathExtractor.extract(t, options, isCancelled: isCancelled)
-    let credits = try plan.models.map { try credit($0, p, isCancelled: isCancelled) }
-    var present = [Bool](repeating: false, count: p.channelNames.count)
-    for i in 0..<p.count where p.conversions[i] > 0 || p.nulls[i] > 0 { for c in p.path(i) { present[Int(c)] = true } }
-    let channels = Set(p.channelNames.indices.filter { present[$0] }.map { p.channelNames[$0] })
+    let (credits, seen, total) = try tally(t, plan, isCancelled: isCancelled)
+    let channels = seen
       .union(credits.flatMap { c in c.conversions.filter { $0.value != 0 }.keys })
       .union(plan.truth.map { t in t.filter { $0.value != 0 }.map(\.key) } ?? [])
     let lead = plan.compare && plan.onValue ? credits[0].value : credits[0].conversions
@@ -30,7 +23,7 @@ enum AttributeVerb {
     var cols = [JourneyVerbs.strings(plan.label, names)]
     if plan.compare, let truth = plan.truth {
       return TruthScores.table(label: plan.label, names: names, models: plan.models.map(\.name),
-                               credits: credits.map(\.conversions), truth: truth, total: p.totalConversions)
+                               credits: credits.map(\.conversions), truth: truth, total: total)
     } else if plan.compare {
       for (m, c) in zip(plan.models, credits) {
         let v = plan.onValue ? c.value : c.conversions
@@ -46,6 +39,46 @@ enum AttributeVerb {
       }
     }
     return JourneyVerbs.table(cols)
+  }
+
+  /// Each model's credit, the channels with a touch on some path, and the total conversions.
+  static func tally(_ t: Table, _ plan: JourneyPlan, isCancelled: () -> Bool) throws
+    -> (credits: [Credit], channels: Set<String>, total: Double)
+  {
+    if plan.models.allSatisfy({ RuleRunCredit.handles($0.rule) }), let runs = PathRuns(t, touchColumn: plan.touchColumn) {
+      return try runCredits(runs, plan.models, isCancelled: isCancelled)
+    }
+    let needStages = plan.models.contains { $0.rule == .wShaped }
+    let options = PathExtractor.Options(touchColumn: plan.touchColumn, needTimes: plan.models.contains(where: \.needsTime),
+                                        needStages: needStages,
+                                        needDirect: plan.models.contains { $0.rule == .lastNonDirect })
+    let p = try PathExtractor.extract(t, options, isCancelled: isCancelled)
+    let credits = try plan.models.map { try credit($0, p, isCancelled: isCancelled) }
+    var present = [Bool](repeating: false, count: p.channelNames.count)
+    for i in 0..<p.count where p.conversions[i] > 0 || p.nulls[i] > 0 { for c in p.path(i) { present[Int(c)] = true } }
+    return (credits, Set(p.channelNames.indices.filter { present[$0] }.map { p.channelNames[$0] }), p.totalConversions)
+  }
+
+  /// `tally` for rule models in one pass over path runs.
+  static func runCredits(_ runs: PathRuns, _ models: [AttributionModel], isCancelled: () -> Bool) throws
+    -> (credits: [Credit], channels: Set<String>, total: Double)
+  {
+    let values = RowValues(runs.table.column(for: .value))
+    let codes = runs.touch.dictionary.count
+    let parts = try runs.visit(isCancelled: isCancelled) {
+      RuleRunCredit(rules: models.map(\.rule), codes: codes, values: values)
+    }
+    let tally = RuleRunCredit.merged(parts)
+    let names = runs.names
+    let credits = models.indices.map { m -> Credit in
+      var conv: [String: Double] = [:], value: [String: Double] = [:]
+      for (code, name) in names.enumerated() {
+        conv[name, default: 0] += tally.conversions[m * tally.slots + code]
+        value[name, default: 0] += tally.value[m * tally.slots + code]
+      }
+      return Credit(conversions: conv, value: value, removal: nil)
+    }
+    return (credits, Set(names.indices.filter { tally.present[$0] }.map { names[$0] }), Double(tally.paths))
   }
 
   /// The credit of one model.
