@@ -137,6 +137,17 @@ struct PathRunsTests {
     }
   }
 
+  @Test(arguments: [0, 1])
+  func transitionsMatch(table: Int) throws {
+    let (name, t) = Self.tables[table]
+    let fast = try TransitionsVerb.transitions(t, JourneyPlan(verb: .transitions, touchColumn: "channel"), isCancelled: { false })
+    let slow = try Transitions.compute(try Self.paths(t), order: 1, collapse: false)
+    #expect(fast.map(\.from) == slow.map(\.from) && fast.map(\.to) == slow.map(\.to), "\(name)")
+    #expect(fast.map(\.count) == slow.map(\.count), "\(name)")
+    #expect(zip(fast, slow).allSatisfy { Self.close($0.probability, $1.probability) }, "\(name)")
+    #expect(fast.contains { $0.from == "(start)" && $0.to == PathExtractor.none } == (table == 1))
+  }
+
   @Test func runsStandAsideWhereTheyCannotServe() throws {
     var t = Self.generated
     #expect(PathRuns(t, touchColumn: "channel") != nil)

@@ -14,8 +14,10 @@ struct TransitionTally: PathRunVisitor {
     counts = [Int](repeating: 0, count: states * states)
   }
 
+  /// An empty path is (start) → (none) → (conversion).
   mutating func converting<C: FixedWidthInteger>(_ touches: Range<Int>, close: Int, codes: UnsafePointer<C>) {
-    let last = touches.isEmpty ? states - 1 : steps(touches, codes)
+    var last = states - 1
+    if touches.isEmpty { counts[last] += 1 } else { last = steps(touches, codes) }
     counts[last * states + 1] += 1
   }
 
