@@ -71,7 +71,7 @@ public struct Executor {
       let masks = try groups.map { g -> [Bool] in
         let c = try ev.eval(g.expr).column(count: t.rowCount, type: .bool)
         guard case .bool(let b) = c.data else { return Array(repeating: false, count: t.rowCount) }
-        return (0..<b.count).map { b[$0] && !c.isNull($0) }
+        return c.validity == nil ? b : (0..<b.count).map { b[$0] && !c.isNull($0) }
       }
       return try journey(plan, on: t, masks: masks)
     case .rename(let input, let map):

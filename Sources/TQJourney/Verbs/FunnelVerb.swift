@@ -16,27 +16,20 @@ enum FunnelVerb {
       throw JourneyError("funnel needs journeys in time order: journey and time columns")
     }
     guard let name = plan.column, let col = t.column(name) else { throw JourneyError("unknown column \"\(plan.column ?? "")\"") }
-    let (codes, dictionary) = PathExtractor.touchCodes(col)
-    let stepOf = Dictionary(plan.steps.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    let stepOfCode = dictionary.map { stepOf[$0] ?? -1 }
-    if isCancelled() { throw Interrupted() }
-    let rowStep = codes.map { $0 < 0 ? -1 : stepOfCode[$0] }
-    let n = plan.steps.count
-    var reached = [Int64](repeating: 0, count: n)
-    for j in 0..<(off.count - 1) {
-      if j & 0xFFFF == 0, isCancelled() { throw Interrupted() }
-      var next = 0
-      var start: Int64 = 0, last: Int64 = .min
-      for r in Int(off[j])..<Int(off[j + 1]) where next < n {
-        guard rowStep[r] == next || (rowStep[r] >= 0 && plan.steps[rowStep[r]] == plan.steps[next]) else { continue }
-        if next > 0, time[r] <= last { continue }
-        if next == 0 { start = time[r] }
-        if let w = plan.within, time[r] - start > w { break }
-        reached[next] += 1
-        last = time[r]
-        next += 1
+    let reached: [Int64]
+    if case .string(let d) = col.data, col.validity == nil {
+      let steps = plan.steps.map { d.dictionary.firstIndex(of: $0) ?? -1 }
+      switch d.codes {
+      case .u8(let c): reached = try count(c, steps, plan.within, off, time, isCancelled)
+      case .u16(let c): reached = try count(c, steps, plan.within, off, time, isCancelled)
+      case .u32(let c): reached = try count(c, steps, plan.within, off, time, isCancelled)
       }
+    } else {
+      let (codes, dictionary) = PathExtractor.touchCodes(col)
+      let steps = plan.steps.map { dictionary.firstIndex(of: $0) ?? -1 }
+      reached = try count(codes.map { $0 < 0 ? UInt32.max : UInt32($0) }, steps, plan.within, off, time, isCancelled)
     }
+    let n = plan.steps.count
     let first = Double(max(reached.first ?? 0, 1))
     return JourneyVerbs.table([
       JourneyVerbs.ints("step", (1...max(n, 1)).prefix(n).map { Int64($0) }),
@@ -46,5 +39,40 @@ enum FunnelVerb {
       JourneyVerbs.floats("overall_rate", reached.map { reached.first == 0 ? 0 : Double($0) / first }),
       JourneyVerbs.ints("drop_off", reached.indices.map { $0 == 0 ? 0 : reached[$0 - 1] - reached[$0] }),
     ])
+  }
+
+  /// Journeys reaching each step, the journeys split over two threads: `steps[k]` is the
+  /// code of step k's value (−1 when no row has it).
+  static func count<C: FixedWidthInteger>(_ codes: [C], _ steps: [Int], _ within: Int64?, _ off: [UInt32], _ time: [Int64],
+                                          _ isCancelled: () -> Bool) throws -> [Int64]
+  {
+    let n = steps.count
+    let splits = PathExtractor.journeySplits(off)
+    let parts = codes.withUnsafeBufferPointer { codes in
+      time.withUnsafeBufferPointer { time in
+        Parallel.map(splits.count) { k -> [Int64] in
+          var reached = [Int64](repeating: 0, count: n)
+          guard n > 0 else { return reached }
+          for j in splits[k] {
+            if j & 0xFFFF == 0, isCancelled() { break }
+            var next = 0
+            var start: Int64 = 0, last: Int64 = .min
+            for r in Int(off[j])..<Int(off[j + 1]) where Int(codes[r]) == steps[next] {
+              let at = time[r]
+              if next > 0, at <= last { continue }
+              if next == 0 { start = at }
+              if let w = within, at - start > w { break }
+              reached[next] += 1
+              last = at
+              next += 1
+              if next == n { break }
+            }
+          }
+          return reached
+        }
+      }
+    }
+    if isCancelled() { throw Interrupted() }
+    return (0..<n).map { s in parts.reduce(0) { $0 + $1[s] } }
   }
 }
