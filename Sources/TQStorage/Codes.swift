@@ -1,11 +1,13 @@
 /// Dictionary codes of a string column, in the narrowest width its cardinality allows.
 ///
 /// A column with at most 256 distinct values uses one byte per row, at most 65,536
-/// two bytes, else four. Scans compare codes, not strings.
+/// two bytes, else four; a journey column in journey order holds run numbers and no byte
+/// per row (`RunCodes`). Scans compare codes, not strings.
 public enum Codes: Sendable, Equatable {
   case u8([UInt8])
   case u16([UInt16])
   case u32([UInt32])
+  case runs(RunCodes)
 
   /// Packs `codes` into the narrowest width that holds `cardinality` distinct codes.
   public init(_ codes: [UInt32], cardinality: Int) {
@@ -24,6 +26,7 @@ public enum Codes: Sendable, Equatable {
     case .u8(let c): return c.count
     case .u16(let c): return c.count
     case .u32(let c): return c.count
+    case .runs(let r): return r.count
     }
   }
 
@@ -33,15 +36,17 @@ public enum Codes: Sendable, Equatable {
     case .u8(let c): return Int(c[i])
     case .u16(let c): return Int(c[i])
     case .u32(let c): return Int(c[i])
+    case .runs(let r): return r[i]
     }
   }
 
-  /// Bytes per row.
-  public var width: Int {
+  /// Bytes the codes take.
+  public var bytes: Int {
     switch self {
-    case .u8: return 1
-    case .u16: return 2
-    case .u32: return 4
+    case .u8(let c): return c.count
+    case .u16(let c): return c.count * 2
+    case .u32(let c): return c.count * 4
+    case .runs(let r): return r.starts.count * 4
     }
   }
 
@@ -52,6 +57,7 @@ public enum Codes: Sendable, Equatable {
     case .u8(let c): return Self.lookup(c, table)
     case .u16(let c): return Self.lookup(c, table)
     case .u32(let c): return Self.lookup(c, table)
+    case .runs(let r): return r.lookup(table)
     }
   }
 
@@ -73,7 +79,44 @@ public enum Codes: Sendable, Equatable {
     case .u8(let c): return c.map { UInt32($0) }
     case .u16(let c): return c.map { UInt32($0) }
     case .u32(let c): return c
+    case .runs(let r): return r.widened
     }
+  }
+
+  /// The code of each run of rows `starts[j] ..< starts[j + 1]` when every run has a
+  /// single code and no two runs share one; nil otherwise.
+  public func runCodes(_ starts: [UInt32], cardinality: Int) -> [UInt32]? {
+    switch self {
+    case .u8(let c): return Self.runCodes(c, starts, cardinality)
+    case .u16(let c): return Self.runCodes(c, starts, cardinality)
+    case .u32(let c): return Self.runCodes(c, starts, cardinality)
+    case .runs(let r): return r.starts == starts ? Array(0..<UInt32(starts.count - 1)) : nil
+    }
+  }
+
+  /// `runCodes` for one width.
+  static func runCodes<C: FixedWidthInteger>(_ codes: [C], _ starts: [UInt32], _ cardinality: Int) -> [UInt32]? {
+    var seen = [Bool](repeating: false, count: cardinality)
+    var out = [UInt32](repeating: 0, count: max(0, starts.count - 1))
+    let ok = codes.withUnsafeBufferPointer { c in
+      starts.withUnsafeBufferPointer { s in
+        for j in 0..<out.count {
+          let code = c[Int(s[j])]
+          guard Int(code) < cardinality, !seen[Int(code)] else { return false }
+          seen[Int(code)] = true
+          out[j] = UInt32(code)
+          for r in Int(s[j])..<Int(s[j + 1]) where c[r] != code { return false }
+        }
+        return true
+      }
+    }
+    return ok ? out : nil
+  }
+
+  /// The same codes with runs written out per row (for kernels that read codes by row).
+  public var flat: Codes {
+    if case .runs(let r) = self { return .u32(r.widened) }
+    return self
   }
 
   /// The codes of the given rows, in the same width.
@@ -82,6 +125,7 @@ public enum Codes: Sendable, Equatable {
     case .u8(let c): return .u8(c.gathered(rows))
     case .u16(let c): return .u16(c.gathered(rows))
     case .u32(let c): return .u32(c.gathered(rows))
+    case .runs(let r): return Codes(r.gathered(rows), cardinality: max(0, r.starts.count - 1))
     }
   }
 }

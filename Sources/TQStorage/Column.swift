@@ -60,14 +60,22 @@ public struct Column: Sendable {
   public var memoryBytes: Int {
     let mask = validity.map { $0.words.count * 8 } ?? 0
     switch data {
-    case .int(let a): return a.count * 8 + mask
+    case .int(let a): return a.count * a.width + mask
     case .float(let a): return a.count * 8 + mask
     case .bool(let a): return a.count + mask
     case .timestamp(let a): return a.count * 8 + mask
     case .date(let a): return a.count * 4 + mask
     case .string(let d):
-      return d.codes.count * d.codes.width + d.dictionary.reduce(0) { $0 + $1.utf8.count + 16 } + mask
+      return d.codes.bytes + d.dictionary.reduce(0) { $0 + Self.stringBytes($1) } + mask
     }
+  }
+
+  /// The bytes a dictionary string takes: its 16-byte value, plus for text over 15 UTF-8
+  /// bytes (too long to be stored inline) a heap block of a 32-byte header and the text
+  /// with its terminator, in 16-byte steps.
+  static func stringBytes(_ s: String) -> Int {
+    let n = s.utf8.count
+    return n <= 15 ? 16 : 16 + 32 + (n + 1 + 15) / 16 * 16
   }
 
   /// Builds a column from scalar values of one type (slow path: small results, tests).
@@ -92,12 +100,15 @@ public struct Column: Sendable {
 
 /// The typed buffer of a column.
 public enum ColumnData: Sendable {
-  case int([Int64])
+  case int(IntValues)
   case float([Double])
   case bool([Bool])
   case timestamp([Int64])
   case date([Int32])
   case string(DictColumn)
+
+  /// 64-bit integers, as computed values are (loaded ones are narrowed).
+  public static func int(_ values: [Int64]) -> ColumnData { .int(.i64(values)) }
 
   /// The type of the values.
   public var type: DataType {

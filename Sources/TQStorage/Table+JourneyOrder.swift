@@ -61,13 +61,14 @@ extension Table {
   public static func sortKey(_ c: Column) -> [Int64] {
     var key: [Int64]
     switch c.data {
-    case .int(let a), .timestamp(let a): key = a
+    case .int(let a): key = a.widened
+    case .timestamp(let a): key = a
     case .date(let a): key = a.map { Int64($0) }
     case .bool(let a): key = a.map { $0 ? 1 : 0 }
     case .float(let a): key = a.map { Self.orderedBits($0) }
     case .string(let d):
       let rank = d.sortRanks()
-      key = (0..<d.codes.count).map { Int64(rank[d.codes[$0]]) }
+      key = d.codes.lookup(rank.map { Int64($0) })
     }
     if c.validity != nil { for i in 0..<key.count where c.isNull(i) { key[i] = Int64.min } }
     return key

@@ -60,6 +60,23 @@ public struct Table: Sendable {
     if roles[.journey] == nil || roles[.time] == nil { journeyOffsets = nil }
   }
 
-  /// Marks rows as being in journey order with the given offsets (trusted; for readers that know).
-  public mutating func setJourneyOffsets(_ offsets: [UInt32]?) { journeyOffsets = offsets }
+  /// Marks rows as being in journey order with the given offsets (trusted; for readers that
+  /// know), and stores the journey column as run codes when its codes are the journey numbers.
+  public mutating func setJourneyOffsets(_ offsets: [UInt32]?) {
+    journeyOffsets = offsets
+    compactJourneyColumn()
+  }
+
+  /// Stores the journey column as run codes, which need no bytes per row: its dictionary
+  /// is put in journey order, so that journey j has code j and the journey offsets are the
+  /// codes. Left as it is when a journey's rows do not share one id.
+  mutating func compactJourneyColumn() {
+    guard let off = journeyOffsets, let name = roles[.journey], let i = columnIndex(name), columns[i].validity == nil,
+      case .string(let d) = columns[i].data, d.codes.count == rowCount
+    else { return }
+    if case .runs = d.codes { return }
+    guard let codes = d.codes.runCodes(off, cardinality: d.dictionary.count) else { return }
+    let ids = DictColumn(codes: .runs(RunCodes(starts: off)), dictionary: codes.map { d.dictionary[Int($0)] })
+    columns[i] = Column(name: columns[i].name, data: .string(ids))
+  }
 }

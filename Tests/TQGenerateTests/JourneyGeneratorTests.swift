@@ -32,7 +32,8 @@ private func flags(_ table: Table) -> [Bool] {
 private func same(_ a: Column, _ b: Column) -> Bool {
   guard a.name == b.name, a.validity == nil, b.validity == nil else { return false }
   switch (a.data, b.data) {
-  case (.int(let x), .int(let y)), (.timestamp(let x), .timestamp(let y)): return x == y
+  case (.int(let x), .int(let y)): return x == y
+  case (.timestamp(let x), .timestamp(let y)): return x == y
   case (.float(let x), .float(let y)): return x.elementsEqual(y) { $0.bitPattern == $1.bitPattern }
   case (.bool(let x), .bool(let y)): return x == y
   case (.date(let x), .date(let y)): return x == y

@@ -15,6 +15,15 @@ struct CSVStructureTests {
     #expect(t.kind == .touches && t.roles.isEmpty)
   }
 
+  @Test func integerColumnsAreStoredNarrow() throws {
+    let t = try read("flag,qty,big\n0,300,5000000000\n1,-3,-3\n,7,1\n")
+    guard case .int(let flag) = t.column("flag")!.data, case .int(let qty) = t.column("qty")!.data,
+      case .int(let big) = t.column("big")!.data
+    else { throw Unexpected() }
+    #expect(flag.width == 1 && qty == .i16([300, -3, 7]) && big == .i64([5_000_000_000, -3, 1]))
+    #expect(t.values("flag") == [.int(0), .int(1), .null])
+  }
+
   @Test func quotedFieldsFollowRFC4180() throws {
     let t = try read("name,note\n\"Smith, J\",\"He said \"\"hi\"\"\"\n\"multi\nline\",\"\"\"\"\n\"a\"\"\",b\n")
     #expect(t.values("name") == [.string("Smith, J"), .string("multi\nline"), .string("a\"")])

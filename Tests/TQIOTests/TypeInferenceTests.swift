@@ -146,8 +146,8 @@ struct TypeInferenceTests {
       Issue.record("expected string columns")
       return
     }
-    #expect(f.codes.width == 1 && f.dictionary.count == 10)
-    #expect(m.codes.width == 2 && m.dictionary.count == 1_000)
-    #expect(h.codes.width == 4 && h[69_999] == "v69999" && h[300] == "v300")
+    #expect(f.codes.bytes == f.codes.count && f.dictionary.count == 10)
+    #expect(m.codes.bytes == 2 * m.codes.count && m.dictionary.count == 1_000)
+    #expect(h.codes.bytes == 4 * h.codes.count && h[69_999] == "v69999" && h[300] == "v300")
   }
 }

@@ -4,9 +4,9 @@ import Testing
 
 /// Codes take the narrowest width their cardinality allows.
 @Test func codeWidthFollowsCardinality() {
-  #expect(Codes([0, 1, 255], cardinality: 256).width == 1)
-  #expect(Codes([0, 256], cardinality: 257).width == 2)
-  #expect(Codes([0, 70_000], cardinality: 70_001).width == 4)
+  #expect(Codes([0, 1, 255], cardinality: 256).bytes == 3)
+  #expect(Codes([0, 256], cardinality: 257).bytes == 4)
+  #expect(Codes([0, 70_000], cardinality: 70_001).bytes == 8)
   #expect(Codes([3, 1, 2], cardinality: 4)[0] == 3)
 }
 
@@ -117,4 +117,50 @@ import Testing
   #expect((outer?.seconds ?? -1) >= 0)
   meter.end()
   #expect(meter.reading == nil)
+}
+
+@Test func integersTakeTheNarrowestWidth() {
+  #expect(IntValues(narrowing: [0, 1, 1, 0]) == .i8([0, 1, 1, 0]))
+  #expect(IntValues(narrowing: [-128, 127]) == .i8([-128, 127]))
+  #expect(IntValues(narrowing: [-129, 0]) == .i16([-129, 0]))
+  #expect(IntValues(narrowing: [40_000]) == .i32([40_000]))
+  #expect(IntValues(narrowing: [Int64(Int32.min) - 1]) == .i64([Int64(Int32.min) - 1]))
+  #expect(IntValues(narrowing: []) == .i8([]))
+  let v = IntValues(narrowing: [5, -3, 300, 7])
+  #expect(v.width == 2 && v.count == 4 && v[1] == -3 && v[2] == 300)
+  #expect(v.widened == [5, -3, 300, 7])
+  #expect(v.gathered([3, 0]) == .i16([7, 5]))
+  #expect(IntValues.i64([1, 2]).narrowed == .i8([1, 2]))
+  let c = Column(name: "flag", data: .int(IntValues(narrowing: [0, 1, 0])))
+  #expect(c.memoryBytes == 3 && c.type == .int && c.value(at: 1) == .int(1) && c.int64s == [0, 1, 0])
+}
+
+@Test func runCodesReadLikeTheCodesTheyReplace() {
+  let codes: [UInt32] = [0, 0, 0, 1, 2, 2, 3, 3, 3, 3]
+  let runs = RunCodes(starts: [0, 3, 4, 6, 10])
+  #expect(Codes.u8(codes.map(UInt8.init)).runCodes(runs.starts, cardinality: 4) == [0, 1, 2, 3])
+  #expect(Codes.u8([2, 2, 2, 0, 3, 3, 1, 1, 1, 1]).runCodes(runs.starts, cardinality: 4) == [2, 0, 3, 1])
+  #expect(Codes.u8([0, 0, 1, 1, 2, 2, 3, 3, 3, 3]).runCodes(runs.starts, cardinality: 4) == nil)  // a run of two codes
+  #expect(Codes.u8([0, 0, 0, 1, 2, 2, 0, 0, 0, 0]).runCodes(runs.starts, cardinality: 4) == nil)  // two runs of one code
+  let c = Codes.runs(runs)
+  #expect(c.count == 10 && c.bytes == 20 && c.widened == codes)
+  #expect((0..<10).map { c[$0] } == codes.map { Int($0) })
+  #expect(c.lookup(["a", "b", "c", "d"]) == codes.map { ["a", "b", "c", "d"][Int($0)] })
+  #expect(c.gather([9, 0, 4, 5, 3]) == .u8([3, 0, 2, 2, 1]))  // descending rows too
+  #expect(c.flat == .u32(codes))
+}
+
+@Test func aJourneyOrderedTableKeepsItsJourneyColumnAsRuns() {
+  let ids = Column.from(name: "journey_id", type: .string, values: ["a", "a", "b", "c", "c"].map { .string($0) })
+  let ts = Column.from(name: "ts", type: .timestamp, values: [1, 2, 1, 1, 5].map { .timestamp($0) })
+  var t = Table(columns: [ids, ts], roles: [.journey: "journey_id", .time: "ts"])
+  t.arrangeJourneys()
+  guard case .string(let d) = t.columns[0].data else { Issue.record("not text"); return }
+  #expect(d.codes == .runs(RunCodes(starts: [0, 2, 3, 5])))
+  #expect((0..<5).map { t.value(row: $0, column: 0) } == ["a", "a", "b", "c", "c"].map { .string($0) })
+  var shuffled = Table(columns: [ids.gather([3, 0, 2, 4, 1]), ts.gather([3, 0, 2, 4, 1])], roles: t.roles)
+  shuffled.arrangeJourneys()  // ids first seen c, a, b: the dictionary is put in journey order
+  guard case .string(let e) = shuffled.columns[0].data else { Issue.record("not text"); return }
+  #expect(e.codes == .runs(RunCodes(starts: [0, 2, 3, 5])) && e.dictionary == ["a", "b", "c"])
+  #expect((0..<5).map { shuffled.value(row: $0, column: 0) } == ["a", "a", "b", "c", "c"].map { .string($0) })
 }

@@ -33,7 +33,11 @@ extension Session {
     let n = c.count
     if case .string(let d) = c.data {
       var used = [Bool](repeating: false, count: d.dictionary.count)
-      for i in 0..<n where !c.isNull(i) { used[d.codes[i]] = true }
+      if c.validity == nil, case .runs = d.codes {
+        used = [Bool](repeating: true, count: d.dictionary.count)  // every run is a row's code
+      } else {
+        for i in 0..<n where !c.isNull(i) { used[d.codes[i]] = true }
+      }
       let present = d.dictionary.indices.filter { used[$0] }.map { d.dictionary[$0] }
       let lo = present.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }
       let hi = present.max { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -6,7 +6,8 @@ enum Sums {
   static func compute(_ f: AggregateFunction, input: Column, groups: [Int32], count: Int, type: DataType) throws -> Column {
     var seen = [Bool](repeating: false, count: count)
     var n = [Int64](repeating: 0, count: count)
-    if case .int(let a) = input.data, f == .sum {
+    if case .int(let values) = input.data, f == .sum {
+      let a = values.widened
       var s = [Int64](repeating: 0, count: count)
       for i in 0..<a.count where !input.isNull(i) {
         let g = Int(groups[i])

@@ -21,7 +21,8 @@ extension Evaluator {
       return .column(rowwise(t) { i in (!c.isNull(i) && cond[i]) ? a.value(at: i) : b.value(at: i) })
     case .round, .abs:
       let c = v[0].column(count: count, type: args[0].type)
-      if case .int(let a) = c.data {
+      if case .int(let values) = c.data {
+        let a = values.widened
         if fn == .round { return .column(t == .int ? c : Column(name: "", data: .float(a.map(Double.init)), validity: c.validity)) }
         var out = [Int64](repeating: 0, count: a.count)
         for i in a.indices {

@@ -17,7 +17,8 @@ struct Evaluator {
     case .unary(.negate, let x, let t):
       let c = try eval(x).column(count: count, type: t)
       switch c.data {
-      case .int(let a):
+      case .int(let values):
+        let a = values.widened
         var out = [Int64](repeating: 0, count: a.count)
         for i in a.indices {
           let (v, o) = Int64(0).subtractingReportingOverflow(a[i])

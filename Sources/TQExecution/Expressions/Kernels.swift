@@ -11,7 +11,21 @@ enum Kernels {
     case .u8(let c): return select(c, mask, validity, rows, count)
     case .u16(let c): return select(c, mask, validity, rows, count)
     case .u32(let c): return select(c, mask, validity, rows, count)
+    case .runs(let r): return select(r, mask, validity, rows)
     }
+  }
+
+  /// `select` for run codes: whole runs at a time.
+  static func select(_ r: RunCodes, _ mask: [Bool], _ validity: Bitmap?, _ rows: [UInt32]?) -> [UInt32] {
+    var out: [UInt32] = []
+    if let rows {
+      let codes = r.gathered(rows)
+      for (k, row) in rows.enumerated() where mask[Int(codes[k])] { out.append(row) }
+    } else {
+      for j in 0..<max(0, r.starts.count - 1) where mask[j] { out.append(contentsOf: r.starts[j]..<r.starts[j + 1]) }
+    }
+    if let validity { out.removeAll { !validity[Int($0)] } }
+    return out
   }
 
   /// `select` for one code width.

@@ -95,9 +95,11 @@ extension CodeAggregate {
     {
       var count = [Int64](repeating: 0, count: slots)
       var first = [Int32](repeating: -1, count: slots), last = [Int32](repeating: -1, count: slots)
+      var run = RunCodes.Cursor(codes)
       for (k, x) in g.enumerated() {
         let i = k + range.lowerBound
-        let j = Int32(truncatingIfNeeded: codes[rows.map { Int($0[i]) } ?? i])
+        let row = rows.map { Int($0[i]) } ?? i
+        let j = Int32(truncatingIfNeeded: run?.code(of: row) ?? codes[row])
         let gx = Int(x)
         if last[gx] != j {
           if first[gx] < 0 { first[gx] = j }

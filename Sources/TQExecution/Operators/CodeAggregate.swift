@@ -40,7 +40,7 @@ enum CodeAggregate {
     case .sum, .avg:
       guard let i = a.argument?.columnIndex, rel.columns[i].validity == nil else { return nil }
       switch rel.columns[i].data {
-      case .int(let v): return a.function == .sum ? .sumInt(v) : .avg(rel.columns[i].doubles)
+      case .int(let v): return a.function == .sum ? .sumInt(v.widened) : .avg(rel.columns[i].doubles)
       case .float(let v): return a.function == .sum ? .sumFloat(v) : .avg(v)
       default: return nil
       }

@@ -52,7 +52,7 @@ struct CodeGroups {
     }
     parts = order.map { i in
       guard case .string(let d) = rel.columns[i].data else { preconditionFailure("checked above") }
-      return Part(codes: d.codes, map: maps[i]!)
+      return Part(codes: d.codes.flat, map: maps[i]!)
     }
     count = radix
     self.keys = keyInfo
@@ -70,6 +70,7 @@ struct CodeGroups {
           case .u8(let c): Self.add(c, m, range, rows, first: k == 0, drop: drop, into: o)
           case .u16(let c): Self.add(c, m, range, rows, first: k == 0, drop: drop, into: o)
           case .u32(let c): Self.add(c, m, range, rows, first: k == 0, drop: drop, into: o)
+          case .runs(let r): Self.add(r.widened, m, range, rows, first: k == 0, drop: drop, into: o)
           }
         }
       }
@@ -119,6 +120,7 @@ struct CodeGroups {
       }
     case .u16(let c): Self.histogram(c, range, &hist, only: singleCode(part))
     case .u32(let c): Self.histogram(c, range, &hist, only: singleCode(part))
+    case .runs(let r): Self.histogram(r.widened, range, &hist, only: singleCode(part))
     }
     var counts = [Int64](repeating: 0, count: count)
     for (code, p) in part.map.enumerated() where p >= 0 { counts[Int(p)] += hist[code] }

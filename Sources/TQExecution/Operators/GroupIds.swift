@@ -82,7 +82,7 @@ struct GroupIds {
     var card: Int
     switch c.data {
     case .string(let d):
-      out = (0..<n).map { d.codes[$0] }
+      out = d.codes.lookup(Array(0..<d.dictionary.count))
       card = d.dictionary.count
     case .bool(let a):
       out = a.map { $0 ? 1 : 0 }

@@ -34,7 +34,7 @@ struct JoinKeys {
       var ids: [String: Int64] = [:]
       let ma = da.dictionary.map { number($0, &ids) }
       let mb = db.dictionary.map { number($0, &ids) }
-      return ((0..<a.count).map { ma[da.codes[$0]] }, (0..<b.count).map { mb[db.codes[$0]] })
+      return (da.codes.lookup(ma), db.codes.lookup(mb))
     }
     let numeric: Set<DataType> = [.int, .float]
     if a.type != b.type && numeric.contains(a.type) && numeric.contains(b.type) {

@@ -64,7 +64,7 @@ enum CSVAssembly {
     let validity = nullMask(chunks: chunks, column: c, total: total)
     let data: ColumnData
     switch type {
-    case .int: data = .int(copyValues(chunks, c, total) { Int64(bitPattern: $0) })
+    case .int: data = .int(ints(chunks, c, total))
     case .float: data = .float(copyValues(chunks, c, total) { Double(bitPattern: $0) })
     case .timestamp: data = .timestamp(copyValues(chunks, c, total) { Int64(bitPattern: $0) })
     case .date: data = .date(copyValues(chunks, c, total) { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) })
@@ -76,6 +76,25 @@ enum CSVAssembly {
 
   /// The typed values of column `c` of every chunk, one after the other. 8-byte types
   /// (Int64, Double) are the stored bit patterns themselves and are copied in bulk.
+  /// The integers of column `c` in the narrowest width that holds them.
+  private static func ints(_ chunks: [CSVChunk], _ c: Int, _ total: Int) -> IntValues {
+    var lo: Int64 = 0, hi: Int64 = 0
+    for ch in chunks {
+      let src = ch.columns[c].values!
+      for r in 0..<ch.rows {
+        lo = min(lo, Int64(bitPattern: src[r]))
+        hi = max(hi, Int64(bitPattern: src[r]))
+      }
+    }
+    switch IntValues.width(lo, hi) {
+    case 1: return .i8(copyValues(chunks, c, total) { Int8(truncatingIfNeeded: Int64(bitPattern: $0)) })
+    case 2: return .i16(copyValues(chunks, c, total) { Int16(truncatingIfNeeded: Int64(bitPattern: $0)) })
+    case 4: return .i32(copyValues(chunks, c, total) { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) })
+    default: return .i64(copyValues(chunks, c, total) { Int64(bitPattern: $0) })
+    }
+  }
+
+  /// Column `c` of every chunk, converted, one after another.
   private static func copyValues<T>(_ chunks: [CSVChunk], _ c: Int, _ total: Int, _ convert: (UInt64) -> T) -> [T] {
     [T](unsafeUninitializedCapacity: total) { buf, initialized in
       var o = 0

@@ -59,7 +59,7 @@ struct JSONColumnCells {
     let data: ColumnData
     switch type {
     case .int:
-      data = .int(bits.map { Int64(bitPattern: $0) })
+      data = .int(IntValues(narrowing: bits.map { Int64(bitPattern: $0) }))
     case .float:
       data = .float((0..<rows).map { r in
         kinds[r] == .int ? Double(Int64(bitPattern: bits[r])) : Double(bitPattern: bits[r])

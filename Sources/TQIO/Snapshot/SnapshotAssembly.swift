@@ -29,7 +29,7 @@ enum SnapshotAssembly {
   /// One column's typed values.
   private static func columnData(_ e: ColumnEntry, _ sections: [SectionData], path: String) throws(FileError) -> ColumnData {
     switch (e.type, sections[e.values]) {
-    case (.int, .i64(let a)): return .int(a)
+    case (.int, .i64(let a)): return .int(IntValues(narrowing: a))
     case (.timestamp, .i64(let a)): return .timestamp(a)
     case (.float, .f64(let a)): return .float(a)
     case (.bool, .bool(let a)): return .bool(a)
@@ -62,6 +62,7 @@ enum SnapshotAssembly {
     case .u8(let a): return count > Int(UInt8.max) || Int(maximum(a)) < count
     case .u16(let a): return count > Int(UInt16.max) || Int(maximum(a)) < count
     case .u32(let a): return Int(maximum(a)) < count
+    case .runs(let r): return r.starts.count - 1 <= count
     }
   }
 

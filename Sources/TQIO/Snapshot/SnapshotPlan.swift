@@ -54,7 +54,8 @@ struct SnapshotPlan {
   /// The values (or codes) buffer of a column.
   private static func values(_ data: ColumnData) -> SectionData {
     switch data {
-    case .int(let a), .timestamp(let a): return .i64(a)
+    case .int(let a): return .i64(a.widened)
+    case .timestamp(let a): return .i64(a)
     case .float(let a): return .f64(a)
     case .bool(let a): return .bool(a)
     case .date(let a): return .i32(a)
@@ -63,6 +64,7 @@ struct SnapshotPlan {
       case .u8(let c): return .u8(c)
       case .u16(let c): return .u16(c)
       case .u32(let c): return .u32(c)
+      case .runs(let r): return .u32(r.widened)
       }
     }
   }

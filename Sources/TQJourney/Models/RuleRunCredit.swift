@@ -11,6 +11,8 @@ struct RuleRunCredit: PathRunVisitor {
   var conversions: [Double], value: [Double]
   /// Whether each code is a touch of some path.
   var present: [Bool]
+  /// Touch codes not yet seen present (once none are, paths need no more marking).
+  private var unseen: Int
   /// Converting paths seen.
   var paths = 0
   /// Scratch weights of one path.
@@ -32,6 +34,7 @@ struct RuleRunCredit: PathRunVisitor {
     conversions = [Double](repeating: 0, count: slots * rules.count)
     value = conversions
     present = [Bool](repeating: false, count: slots)
+    unseen = codes
   }
 
   mutating func converting<C: FixedWidthInteger>(_ touches: Range<Int>, close: Int, codes: UnsafePointer<C>) {
@@ -65,10 +68,12 @@ struct RuleRunCredit: PathRunVisitor {
     mark(touches, codes)
   }
 
-  /// Marks the codes of `touches` present.
+  /// Marks the codes of `touches` present (nothing to do once every code is).
   @inline(__always) private mutating func mark<C: FixedWidthInteger>(_ touches: Range<Int>, _ codes: UnsafePointer<C>) {
-    present.withUnsafeMutableBufferPointer { p in
-      for r in touches { p[Int(codes[r])] = true }
+    guard unseen > 0 else { return }
+    for r in touches where !present[Int(codes[r])] {
+      present[Int(codes[r])] = true
+      unseen -= 1
     }
   }
 

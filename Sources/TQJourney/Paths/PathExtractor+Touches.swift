@@ -32,6 +32,7 @@ extension PathExtractor {
           case .u8(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l, isCancelled: isCancelled) }
           case .u16(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l, isCancelled: isCancelled) }
           case .u32(let c): c.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l, isCancelled: isCancelled) }
+          case .runs(let r): r.widened.withUnsafeBufferPointer { chunk(parts[k], inputs, codes: $0, lut: l, isCancelled: isCancelled) }
           }
         }
       }

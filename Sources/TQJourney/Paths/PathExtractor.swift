@@ -76,7 +76,7 @@ public enum PathExtractor {
     guard let c else { return Array(repeating: 0, count: n) }
     var out: [Double]
     switch c.data {
-    case .int(let a): out = a.map(Double.init)
+    case .int(let a): out = (0..<a.count).map { Double(a[$0]) }
     case .float(let a): out = a
     case .bool(let a): out = a.map { $0 ? 1 : 0 }
     default: out = Array(repeating: 0, count: n)

@@ -48,6 +48,7 @@ struct PathRuns {
     case .u8(let c): visitors = c.withUnsafeBufferPointer { codes in visit(parts, codes, isCancelled, make) }
     case .u16(let c): visitors = c.withUnsafeBufferPointer { codes in visit(parts, codes, isCancelled, make) }
     case .u32(let c): visitors = c.withUnsafeBufferPointer { codes in visit(parts, codes, isCancelled, make) }
+    case .runs(let r): visitors = r.widened.withUnsafeBufferPointer { codes in visit(parts, codes, isCancelled, make) }
     }
     if isCancelled() { throw Interrupted() }
     return visitors

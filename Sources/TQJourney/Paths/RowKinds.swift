@@ -18,14 +18,14 @@ struct RowKinds {
   private let eventCodes: Codes?, eventKind: [UInt8]
   /// The conversion flag column.
   private let flag: Column?
-  /// For a text flag column: `close` for each code that means yes.
-  private let flagYes: [UInt8]
+  /// For a text flag column: its codes, and `close` for each code that means yes.
+  private let flagCodes: Codes?, flagYes: [UInt8]
 
   /// The kinds of `t`'s rows.
   init(_ t: Table) {
     if let e = t.column(for: .event), case .string(let d) = e.data {
       event = e
-      eventCodes = d.codes
+      eventCodes = d.codes.flat
       eventKind = d.dictionary.map { ["conversion", "purchase"].contains($0.lowercased()) ? Self.purchase | Self.close : 0 }
     } else {
       event = nil
@@ -34,8 +34,10 @@ struct RowKinds {
     }
     flag = t.column(for: .conversion)
     if let f = flag, case .string(let d) = f.data {
+      flagCodes = d.codes.flat
       flagYes = d.dictionary.map { ["true", "1", "yes", "y"].contains($0.lowercased()) ? Self.close : 0 }
     } else {
+      flagCodes = nil
       flagYes = []
     }
   }
@@ -54,6 +56,7 @@ struct RowKinds {
     case .u8(let c)?: Self.lookup(c, eventKind, rows, out)
     case .u16(let c)?: Self.lookup(c, eventKind, rows, out)
     case .u32(let c)?: Self.lookup(c, eventKind, rows, out)
+    case .runs?: out.initialize(repeating: 0, count: rows.count)  // never: `init` keeps flat codes
     case nil: out.initialize(repeating: 0, count: rows.count)
     }
     if let e = event, e.validity != nil {
@@ -61,14 +64,18 @@ struct RowKinds {
     }
     guard let f = flag else { return }
     switch f.data {
-    case .int(let a): Self.mark(a, rows, out) { $0 != 0 }
+    case .int(.i8(let a)): Self.mark(a, rows, out) { $0 != 0 }
+    case .int(.i16(let a)): Self.mark(a, rows, out) { $0 != 0 }
+    case .int(.i32(let a)): Self.mark(a, rows, out) { $0 != 0 }
+    case .int(.i64(let a)): Self.mark(a, rows, out) { $0 != 0 }
     case .float(let a): Self.mark(a, rows, out) { $0 != 0 }
     case .bool(let a): Self.mark(a, rows, out) { $0 }
-    case .string(let d):
-      switch d.codes {
-      case .u8(let c): Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
-      case .u16(let c): Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
-      case .u32(let c): Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
+    case .string:
+      switch flagCodes {
+      case .u8(let c)?: Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
+      case .u16(let c)?: Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
+      case .u32(let c)?: Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
+      case .runs?, nil: return
       }
     default: return
     }
