@@ -32,6 +32,7 @@ extension Session {
     }
     let tableName = name?.name ?? Self.tableName(fromPath: file)
     tables[tableName] = t
+    Memory.returnFreePages()
     truths[tableName] = nil
     if current == nil { current = tableName }
     var msg = "loaded \(tableName): \(t.rowCount.grouped) rows, \(t.columns.count) columns"
