@@ -24,7 +24,7 @@ extension Session {
       emit(.table(tablesListing()))
     case .describe(let name):
       let n = try name ?? Ident(currentTableName(s.range, source: source), s.range)
-      emit(.table(describe(try table(named: n, source: source))))
+      emit(.table(try describe(try table(named: n, source: source))))
     case .let_(let name, let p):
       var t = try evaluate(p, source: source)
       t.markJourneysIfOrdered()
