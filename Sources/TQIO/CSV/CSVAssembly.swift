@@ -77,11 +77,11 @@ enum CSVAssembly {
   /// The typed values of column `c` of every chunk, one after the other. 8-byte types
   /// (Int64, Double) are the stored bit patterns themselves and are copied in bulk.
   private static func copyValues<T>(_ chunks: [CSVChunk], _ c: Int, _ total: Int, _ convert: (UInt64) -> T) -> [T] {
-    [T](unsafeUninitializedCapacity: total) { buf, initialized in
+    HugePages.array(count: total) { out in
       var o = 0
       for ch in chunks {
         let src = ch.columns[c].values!
-        let dst = buf.baseAddress! + o
+        let dst = out + o
         if MemoryLayout<T>.stride == 8 {
           memcpy(UnsafeMutableRawPointer(dst), src, ch.rows * 8)
         } else {
@@ -89,7 +89,6 @@ enum CSVAssembly {
         }
         o += ch.rows
       }
-      initialized = total
     }
   }
 
@@ -112,10 +111,10 @@ enum CSVAssembly {
     let dict = base.pointee.dictionary!
     let cardinality = max(dict.count, 1)
     func codes<T: FixedWidthInteger>(_: T.Type) -> [T] {
-      [T](unsafeUninitializedCapacity: total) { buf, initialized in
+      HugePages.array(count: total) { out in
         var o = 0
         for (k, ch) in chunks.enumerated() {
-          let dst = buf.baseAddress! + o
+          let dst = out + o
           if let src = ch.columns[c].codes {
             src.copy(rows: ch.rows, to: dst, remap: remaps[k])
           } else {
@@ -123,7 +122,6 @@ enum CSVAssembly {
           }
           o += ch.rows
         }
-        initialized = total
       }
     }
     let packed: Codes
