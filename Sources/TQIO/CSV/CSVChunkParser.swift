@@ -65,6 +65,9 @@ struct CSVChunkParser {
     // A bad byte is reported when the tokeniser reaches its field, so that an earlier
     // structural error wins, as it would in a file read front to back.
     var frontier = ValidationFrontier(start: start, end: end)
+    // Fields are read 8 bytes past their start when those bytes lie in the range (or in
+    // the tokeniser's padded scratch space).
+    let overreadLimit = end - start > 8 ? end - 8 : start
     let n = columnCount
     let last = n - 1
     let batchRows = max(1, Self.batchFields / n)
@@ -130,7 +133,9 @@ struct CSVChunkParser {
       }
       // Convert column by column.
       for c in 0..<n {
-        cols[c].appendBatch(fields: fields + c * batchRows, lengths: lengths + c * batchRows, rows: row..<(row + batch))
+        cols[c].appendBatch(
+          fields: fields + c * batchRows, lengths: lengths + c * batchRows, rows: row..<(row + batch),
+          overreadLimit: overreadLimit)
       }
       row += batch
     }

@@ -72,10 +72,12 @@ struct ColumnAccumulator {
   }
 
   /// Appends a batch of spans (`lengths` holds `~length` for quoted fields): field `k`
-  /// becomes row `rows.lowerBound + k`. The column's type is switched on once per batch;
-  /// the first field that does not fit sends the rest through `append`.
+  /// becomes row `rows.lowerBound + k`. Fields starting before `overreadLimit` may be read
+  /// 8 bytes past their start. The column's type is switched on once per batch; the first
+  /// field that does not fit sends the rest through `append`.
   @inline(__always) mutating func appendBatch(
-    fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, rows: Range<Int>
+    fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, rows: Range<Int>,
+    overreadLimit: UnsafePointer<UInt8>
   ) {
     var k = 0
     var r = rows.lowerBound
@@ -97,7 +99,7 @@ struct ColumnAccumulator {
     }
     switch type {
     case .string:
-      appendCodes(fields: fields, lengths: lengths, rows: rows)
+      appendCodes(fields: fields, lengths: lengths, rows: rows, overreadLimit: overreadLimit)
       return
     case .int: typed { NumberParsing.int($0, $1).map { UInt64(bitPattern: $0) } }
     case .float: typed { NumberParsing.double($0, $1).map { $0.bitPattern } }
@@ -117,7 +119,8 @@ struct ColumnAccumulator {
   /// Sets the string codes of a batch (see `appendBatch`), with the dictionary and codes in
   /// locals so the loop keeps them in registers.
   @inline(never) private mutating func appendCodes(
-    fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, rows: Range<Int>
+    fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, rows: Range<Int>,
+    overreadLimit: UnsafePointer<UInt8>
   ) {
     var dict = dictionary.unsafelyUnwrapped
     var out = codes.unsafelyUnwrapped
@@ -128,7 +131,8 @@ struct ColumnAccumulator {
         markNull(r)
         out.set(0, row: r)
       } else {
-        out.set(dict.insert(fields[k], len < 0 ? ~len : len), row: r)
+        let p = fields[k]
+        out.set(dict.insert(p, len < 0 ? ~len : len, overread: p < overreadLimit), row: r)
       }
       k += 1
     }
