@@ -64,6 +64,7 @@ struct CSVChunkParser {
   func parse(estimatedRows: Int) throws(FileError) -> CSVChunk {
     // A bad byte is reported when the tokeniser reaches its field, so that an earlier
     // structural error wins, as it would in a file read front to back.
+    MappedInput.prefault(start, end - start)
     var frontier = ValidationFrontier(start: start, end: end)
     // Fields are read 8 bytes past their start when those bytes lie in the range (or in
     // the tokeniser's padded scratch space).
