@@ -16,7 +16,9 @@ public enum TableReader {
   /// throws `FileError.interrupted` and keeps nothing.
   public static func read(path: String, format: FileFormat? = nil, meter: WorkMeter? = nil) throws(FileError) -> Table {
     if (format ?? FileWriter.format(forExtension: path)) == .tqc { return try SnapshotReader.read(path: path, meter: meter) }
-    let input = try MappedInput.load(path)
+    // The CSV reader maps its halves' pages on their own threads.
+    let csv = [.csv, .tsv].contains(format ?? FileWriter.format(forExtension: path))
+    let input = try MappedInput.load(path, populate: !csv)
     return try withExtendedLifetime(input) { () throws(FileError) -> Table in
       try read(bytes: UnsafeRawBufferPointer(start: input.base, count: input.count), path: path, format: format, meter: meter)
     }

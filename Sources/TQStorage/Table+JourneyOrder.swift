@@ -67,8 +67,7 @@ extension Table {
     case .bool(let a): key = a.map { $0 ? 1 : 0 }
     case .float(let a): key = a.map { Self.orderedBits($0) }
     case .string(let d):
-      let rank = d.sortRanks()
-      key = d.codes.lookup(rank.map { Int64($0) })
+      key = d.codes.lookup(d.sortRanks().map { Int64($0) })
     }
     if c.validity != nil { for i in 0..<key.count where c.isNull(i) { key[i] = Int64.min } }
     return key

@@ -96,11 +96,11 @@ enum CSVAssembly {
 
   /// Column `c` of every chunk, converted, one after another.
   private static func copyValues<T>(_ chunks: [CSVChunk], _ c: Int, _ total: Int, _ convert: (UInt64) -> T) -> [T] {
-    [T](unsafeUninitializedCapacity: total) { buf, initialized in
+    HugePages.array(count: total) { out in
       var o = 0
       for ch in chunks {
         let src = ch.columns[c].values!
-        let dst = buf.baseAddress! + o
+        let dst = out + o
         if MemoryLayout<T>.stride == 8 {
           memcpy(UnsafeMutableRawPointer(dst), src, ch.rows * 8)
         } else {
@@ -108,7 +108,6 @@ enum CSVAssembly {
         }
         o += ch.rows
       }
-      initialized = total
     }
   }
 
@@ -131,10 +130,10 @@ enum CSVAssembly {
     let dict = base.pointee.dictionary!
     let cardinality = max(dict.count, 1)
     func codes<T: FixedWidthInteger>(_: T.Type) -> [T] {
-      [T](unsafeUninitializedCapacity: total) { buf, initialized in
+      HugePages.array(count: total) { out in
         var o = 0
         for (k, ch) in chunks.enumerated() {
-          let dst = buf.baseAddress! + o
+          let dst = out + o
           if let src = ch.columns[c].codes {
             src.copy(rows: ch.rows, to: dst, remap: remaps[k])
           } else {
@@ -142,7 +141,6 @@ enum CSVAssembly {
           }
           o += ch.rows
         }
-        initialized = total
       }
     }
     let packed: Codes

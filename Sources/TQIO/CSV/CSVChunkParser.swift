@@ -32,8 +32,8 @@ struct CSVChunk {
 
 /// Parses a range of records (no header) into typed columns.
 ///
-/// The range is first checked for invalid UTF-8 and NUL bytes in one fast pass; records are
-/// then tokenised and each field is parsed as its column's current type (PERFORMANCE.md).
+/// The range is checked for invalid UTF-8 and NUL bytes a window ahead of the tokeniser;
+/// each field is parsed as its column's current type (PERFORMANCE.md).
 /// Errors carry lines counted from `firstLine`.
 struct CSVChunkParser {
   /// The input range.
@@ -51,20 +51,24 @@ struct CSVChunkParser {
   let meter: WorkMeter?
 
   /// Fields tokenised per batch before the columns convert them.
-  private static let batchFields = 32_768
+  private static let batchFields = 16_384
   /// Batches between polls of the meter's cancel check (the first batch polls too).
   private static let batchesPerCancelCheck = 16
 
   /// Parses the range; `estimatedRows` sizes the first buffers.
   ///
-  /// Records are tokenised a batch at a time into (pointer, length) spans; each column then
-  /// converts its spans in one loop, so the type switch is predictable and one column's
-  /// dictionary stays in cache.
+  /// Records are tokenised a batch at a time into (pointer, length) spans, stored column by
+  /// column; each column then converts its spans in one sequential loop, so the type switch
+  /// is predictable and one column's dictionary stays in cache. A batch's input and spans
+  /// fit in the core's L2 cache.
   func parse(estimatedRows: Int) throws(FileError) -> CSVChunk {
     // A bad byte is reported when the tokeniser reaches its field, so that an earlier
     // structural error wins, as it would in a file read front to back.
-    let problem = try firstProblem()
-    let bad = problem.map { start + $0.offset } ?? end
+    MappedInput.prefault(start, end - start)
+    var frontier = ValidationFrontier(start: start, end: end)
+    // Fields are read 8 bytes past their start when those bytes lie in the range (or in
+    // the tokeniser's padded scratch space).
+    let overreadLimit = end - start > 8 ? end - 8 : start
     let n = columnCount
     let last = n - 1
     let batchRows = max(1, Self.batchFields / n)
@@ -91,15 +95,16 @@ struct CSVChunkParser {
         if skipBlank { tok.skipBlankLines() }
         if tok.atEnd { break }
         let recordLine = tok.line
-        let base = batch * n
         var c = 0
         while true {
           let e = tok.next()
-          fields[base + c] = tok.field
-          lengths[base + c] = tok.quoted ? ~tok.count : tok.count
+          fields[c * batchRows + batch] = tok.field
+          lengths[c * batchRows + batch] = tok.quoted ? ~tok.count : tok.count
           let error: FileError
-          if bad < tok.p && e != .unterminatedQuote, let problem {
-            error = CSVErrors.badByte(path, problem.problem, line: recordLine, field: c + 1)
+          if frontier.limit < tok.p && e != .unterminatedQuote,
+            let problem = try check(&frontier, past: tok.p, columns: cols, rows: row)
+          {
+            error = CSVErrors.badByte(path, problem, line: recordLine, field: c + 1)
           } else if e == .delimiter && c < last {
             c += 1
             continue
@@ -129,7 +134,9 @@ struct CSVChunkParser {
       }
       // Convert column by column.
       for c in 0..<n {
-        cols[c].appendBatch(fields: fields, lengths: lengths, first: c, stride: n, rows: row..<(row + batch))
+        cols[c].appendBatch(
+          fields: fields + c * batchRows, lengths: lengths + c * batchRows, rows: row..<(row + batch),
+          overreadLimit: overreadLimit)
       }
       row += batch
     }
@@ -137,21 +144,19 @@ struct CSVChunkParser {
       start: start, end: end, columns: cols, columnCount: n, rows: row, endLine: tok.line)
   }
 
-  /// The first invalid UTF-8 or NUL byte of the range, checked in 8 MB slices that end at
-  /// a character boundary, asking the meter between slices whether to stop.
-  private func firstProblem() throws(FileError) -> (offset: Int, problem: UTF8Validation.Problem)? {
-    let n = end - start
-    var i = 0
-    while i < n {
-      var sliceEnd = min(n, i + (8 << 20))
-      while sliceEnd < n && start[sliceEnd] & 0xC0 == 0x80 { sliceEnd += 1 }
-      if let p = UTF8Validation.firstProblem(start + i, sliceEnd - i, rejectNUL: true) {
-        return (i + p.offset, p.problem)
-      }
-      i = sliceEnd
-      if let meter, meter.isCancelled() { throw FileError.interrupted(path) }
+  /// The problem of a bad byte before `p`, checking further when needed; frees the columns
+  /// when the meter asks to stop.
+  private func check(
+    _ frontier: inout ValidationFrontier, past p: UnsafePointer<UInt8>,
+    columns cols: UnsafeMutablePointer<ColumnAccumulator>, rows: Int
+  ) throws(FileError) -> UTF8Validation.Problem? {
+    do {
+      try frontier.advance(past: p, meter: meter, path: path)
+    } catch {
+      CSVChunk(start: start, end: end, columns: cols, columnCount: columnCount, rows: rows, endLine: 0).release()
+      throw error
     }
-    return nil
+    return frontier.limit < p ? frontier.problem : nil
   }
 
   /// The error for a record that ended badly at field index `c`.

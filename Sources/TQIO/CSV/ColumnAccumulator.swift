@@ -71,14 +71,15 @@ struct ColumnAccumulator {
     }
   }
 
-  /// Appends a batch of spans (`lengths` holds `~length` for quoted fields): field `k0`,
-  /// `k0 + stride`, … become rows `rows`. The column's type is switched on once per batch;
-  /// the first field that does not fit sends the rest through `append`.
+  /// Appends a batch of spans (`lengths` holds `~length` for quoted fields): field `k`
+  /// becomes row `rows.lowerBound + k`. Fields starting before `overreadLimit` may be read
+  /// 8 bytes past their start. The column's type is switched on once per batch; the first
+  /// field that does not fit sends the rest through `append`.
   @inline(__always) mutating func appendBatch(
-    fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, first k0: Int, stride: Int,
-    rows: Range<Int>
+    fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, rows: Range<Int>,
+    overreadLimit: UnsafePointer<UInt8>
   ) {
-    var k = k0
+    var k = 0
     var r = rows.lowerBound
     @inline(__always) func typed(_ parse: (UnsafePointer<UInt8>, Int) -> UInt64?) {
       let v = values.unsafelyUnwrapped
@@ -92,43 +93,67 @@ struct ColumnAccumulator {
         } else {
           return
         }
-        k += stride
+        k += 1
         r += 1
       }
     }
     switch type {
     case .string:
-      while r < rows.upperBound {
-        let len = lengths[k]
-        if len == 0 { appendNull(r) } else { setCode(fields[k], len < 0 ? ~len : len, row: r) }
-        k += stride
-        r += 1
-      }
-    // Literal types let the inlined parser's switch fold away.
-    case .int: typed { FieldClassifier.parse($0, $1, as: .int) }
-    case .float: typed { FieldClassifier.parse($0, $1, as: .float) }
-    case .timestamp: typed { FieldClassifier.parse($0, $1, as: .timestamp) }
-    case .date: typed { FieldClassifier.parse($0, $1, as: .date) }
-    case .bool: typed { FieldClassifier.parse($0, $1, as: .bool) }
+      appendCodes(fields: fields, lengths: lengths, rows: rows, overreadLimit: overreadLimit)
+      return
+    case .int: typed { NumberParsing.int($0, $1).map { UInt64(bitPattern: $0) } }
+    case .float: typed { NumberParsing.double($0, $1).map { $0.bitPattern } }
+    case .timestamp: typed { TimeParsing.timestamp($0, $1).map { UInt64(bitPattern: $0) } }
+    case .date: typed { TimeParsing.date($0, $1).map { UInt64(bitPattern: Int64($0)) } }
+    case .bool: typed { NumberParsing.bool($0, $1).map { $0 ? 1 : 0 } }
     case .empty: break
     }
     while r < rows.upperBound {
       let len = lengths[k]
       append(fields[k], len < 0 ? ~len : len, quoted: len < 0, row: r)
-      k += stride
+      k += 1
       r += 1
     }
   }
 
+  /// Sets the string codes of a batch (see `appendBatch`), with the dictionary and codes in
+  /// locals so the loop keeps them in registers.
+  @inline(never) private mutating func appendCodes(
+    fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, rows: Range<Int>,
+    overreadLimit: UnsafePointer<UInt8>
+  ) {
+    var dict = dictionary.unsafelyUnwrapped
+    var out = codes.unsafelyUnwrapped
+    var k = 0
+    for r in rows {
+      let len = lengths[k]
+      if len == 0 {
+        markNull(r)
+        out.set(0, row: r)
+      } else {
+        let p = fields[k]
+        out.set(dict.insert(p, len < 0 ? ~len : len, overread: p < overreadLimit), row: r)
+      }
+      k += 1
+    }
+    dictionary = dict
+    codes = out
+  }
+
   /// Marks row `row` null.
   @inline(__always) mutating func appendNull(_ row: Int) {
-    nulls[row >> 6] |= 1 << UInt64(row & 63)
-    nullCount &+= 1
+    markNull(row)
     if let v = values {
       v[row] = 0
     } else if codes != nil {
       codes!.set(0, row: row)
     }
+  }
+
+  /// Sets row `row`'s null bit (its value slot is the caller's).
+  @inline(__always) private mutating func markNull(_ row: Int) {
+    nulls[row >> 6] |= 1 << UInt64(row & 63)
+    nullCount &+= 1
   }
 
   /// Sets the string code of row `row` from its text.

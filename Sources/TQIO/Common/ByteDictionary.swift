@@ -68,6 +68,13 @@ struct ByteDictionary {
 
   /// The code of the `n` bytes at `p`, adding them when new.
   @inline(__always) mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+    insert(p, n, overread: false)
+  }
+
+  /// The code of the `n` bytes at `p`, adding them when new; `overread` says that the 8
+  /// bytes from `p` may be read even when the key is shorter, which lets short keys be
+  /// summarised without branching on their length.
+  @inline(__always) mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, overread: Bool) -> UInt32 {
     if let dense {
       let slot = dense.slot(p, n)
       if slot >= 0 {
@@ -77,9 +84,16 @@ struct ByteDictionary {
     } else if !learnt {
       return insertFirst(p, n)
     }
-    let head = Self.head(p, n)
     if n <= 16 {
-      let tail = n > 8 ? load64(p + n - 8) : 0
+      let head: UInt64, tail: UInt64
+      if overread || n >= 8 {
+        let all = UInt64.max
+        head = load64(p) & (n >= 8 ? all : ~(all &<< UInt64(truncatingIfNeeded: n &* 8)))
+        tail = load64(p + (n > 8 ? n &- 8 : 0)) & (n > 8 ? all : 0)
+      } else {
+        head = Self.head(p, n)
+        tail = 0
+      }
       let m = KeyMemo.index(head, tail, n)
       let known = memo.code(at: m, head, tail, n)
       if known >= 0 { return UInt32(truncatingIfNeeded: known) }
@@ -87,6 +101,7 @@ struct ByteDictionary {
       memo.store(c, at: m, head, tail, n)
       return c
     }
+    let head = load64(p)
     if lastCode >= 0 && matches(lastCode, p, n, head) { return UInt32(truncatingIfNeeded: lastCode) }
     return probe(p, n, head: head, hash: Self.hash(p, n, head: head))
   }
@@ -190,12 +205,12 @@ struct ByteDictionary {
     }
   }
 
-  /// Eight bytes that, together with the length, identify keys of up to 8 bytes (the
-  /// first 8 bytes of longer keys). Never reads outside the key.
+  /// The first 8 bytes of the key, zero-padded when it is shorter (so that, together with
+  /// the length, they identify keys of up to 8 bytes). Never reads outside the key.
   @inline(__always) static func head(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
     if n >= 8 { return load64(p) }
-    if n >= 4 { return UInt64(load32(p)) | UInt64(load32(p + n - 4)) << 32 }
-    if n > 0 { return UInt64(p[0]) | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1]) << 16 }
+    if n >= 4 { return UInt64(load32(p)) | UInt64(load32(p + n - 4)) << UInt64((n - 4) * 8) }
+    if n > 0 { return UInt64(p[0]) | UInt64(p[n >> 1]) << UInt64((n >> 1) * 8) | UInt64(p[n - 1]) << UInt64((n - 1) * 8) }
     return 0
   }
 

@@ -1,4 +1,4 @@
-/// Finds the first byte that is not valid UTF-8 (or a NUL), 8 ASCII bytes at a time.
+/// Finds the first byte that is not valid UTF-8 (or a NUL), 32 ASCII bytes at a time.
 enum UTF8Validation {
   /// A problem found in the bytes.
   enum Problem: Equatable {
@@ -13,13 +13,8 @@ enum UTF8Validation {
   static func firstProblem(_ p: UnsafePointer<UInt8>, _ n: Int, rejectNUL: Bool) -> (offset: Int, problem: Problem)? {
     var i = 0
     while i < n {
-      if i + 8 <= n {
-        let w = load64(p + i)
-        if w & 0x8080_8080_8080_8080 == 0 && (!rejectNUL || zeroLanes(w) == 0) {
-          i += 8
-          continue
-        }
-      }
+      i = asciiPrefix(p, from: i, n, rejectNUL: rejectNUL)
+      if i >= n { break }
       let b = p[i]
       if b < 0x80 {
         if b == 0 && rejectNUL { return (i, .nul) }
@@ -31,6 +26,22 @@ enum UTF8Validation {
       i += length
     }
     return nil
+  }
+
+  /// The offset of the first 8-byte word from `i` on holding a non-ASCII byte (or a NUL when
+  /// `rejectNUL`), or of the last few bytes of the `n`; 32 bytes per step while all is clean.
+  @inline(__always) private static func asciiPrefix(_ p: UnsafePointer<UInt8>, from i: Int, _ n: Int, rejectNUL: Bool)
+    -> Int
+  {
+    var i = i
+    @inline(__always) func clean(_ w: UInt64) -> UInt64 { w & 0x8080_8080_8080_8080 | (rejectNUL ? zeroLanes(w) : 0) }
+    while i + 32 <= n {
+      let a = load64(p + i), b = load64(p + i + 8), c = load64(p + i + 16), d = load64(p + i + 24)
+      if clean(a) | clean(b) | clean(c) | clean(d) != 0 { break }
+      i += 32
+    }
+    while i + 8 <= n && clean(load64(p + i)) == 0 { i += 8 }
+    return i
   }
 
   /// The length of the valid multi-byte sequence at `p` (at most `available` bytes), or 0.
