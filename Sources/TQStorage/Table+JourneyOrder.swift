@@ -4,6 +4,7 @@ extension Table {
   /// For results whose row order the user chose (`let top = t | sort -revenue`): journey
   /// verbs put a copy in journey order when they need it.
   public mutating func markJourneysIfOrdered() {
+    if let off = codeOrderedOffsets() { return setJourneyOffsets(off) }
     guard let (jKey, tKey) = journeyKeys() else { return }
     setJourneyOffsets(Self.inOrder(jKey, tKey) ? Self.offsets(of: jKey) : nil)
   }
@@ -30,6 +31,7 @@ extension Table {
   /// Does nothing unless the table has journey and time roles. A table that is already
   /// in order (the common case for exports) costs one pass to check.
   public mutating func arrangeJourneys() {
+    if let off = codeOrderedOffsets() { return setJourneyOffsets(off) }
     guard let (jKey, tKey) = journeyKeys() else { return }
     if !Self.inOrder(jKey, tKey) {
       // Journeys group by first appearance is not enough: sort by key so equal ids meet.
@@ -45,6 +47,57 @@ extension Table {
       setJourneyOffsets(Self.offsets(of: jk))
     } else {
       setJourneyOffsets(Self.offsets(of: jKey))
+    }
+  }
+
+  /// The journey offsets, read straight from the codes, when the journey column is text
+  /// without nulls whose dictionary is in byte order (ids coded in order of appearance from
+  /// an export sorted by journey), the time column is a timestamp without nulls, and the
+  /// rows are in journey order; nil otherwise (the general check decides). One pass, no sort keys.
+  func codeOrderedOffsets() -> [UInt32]? {
+    guard kind == .touches, let jc = column(for: .journey), jc.validity == nil, case .string(let d) = jc.data,
+      let tc = column(for: .time), tc.validity == nil, case .timestamp(let time) = tc.data, time.count == rowCount,
+      UTF8Order.isAscending(d.dictionary)
+    else { return nil }
+    switch d.codes {
+    case .u8(let c): return Self.codeOrderedOffsets(c, time)
+    case .u16(let c): return Self.codeOrderedOffsets(c, time)
+    case .u32(let c): return Self.codeOrderedOffsets(c, time)
+    case .runs(let r): return Self.timesAscend(within: r.starts, time) ? r.starts : nil
+    }
+  }
+
+  /// `codeOrderedOffsets` for one code width: codes never decrease, and times never
+  /// decrease while the code stays.
+  static func codeOrderedOffsets<C: FixedWidthInteger>(_ codes: [C], _ time: [Int64]) -> [UInt32]? {
+    var off: [UInt32] = [0]
+    off.reserveCapacity(codes.count / 4 + 2)
+    let ordered = codes.withUnsafeBufferPointer { c in
+      time.withUnsafeBufferPointer { t in
+        for i in 1..<max(c.count, 1) {
+          if c[i] != c[i - 1] {
+            if c[i] < c[i - 1] { return false }
+            off.append(UInt32(i))
+          } else if t[i] < t[i - 1] {
+            return false
+          }
+        }
+        return true
+      }
+    }
+    guard ordered else { return nil }
+    if codes.isEmpty { off.removeAll() }
+    off.append(UInt32(codes.count))
+    return off
+  }
+
+  /// Whether times never decrease inside each run `starts[j] ..< starts[j + 1]`.
+  static func timesAscend(within starts: [UInt32], _ time: [Int64]) -> Bool {
+    time.withUnsafeBufferPointer { t in
+      for j in 0..<max(0, starts.count - 1) {
+        for i in (Int(starts[j]) + 1)..<max(Int(starts[j]) + 1, Int(starts[j + 1])) where t[i] < t[i - 1] { return false }
+      }
+      return true
     }
   }
 

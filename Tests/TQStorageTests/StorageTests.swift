@@ -164,3 +164,20 @@ import Testing
   #expect(e.codes == .runs(RunCodes(starts: [0, 2, 3, 5])) && e.dictionary == ["a", "b", "c"])
   #expect((0..<5).map { shuffled.value(row: $0, column: 0) } == ["a", "a", "b", "c", "c"].map { .string($0) })
 }
+
+@Test func journeyOrderIsReadFromTheCodesWhenIdsAreInByteOrder() {
+  func table(_ ids: [String], _ times: [Int64]) -> Table {
+    Table(columns: [Column.from(name: "journey_id", type: .string, values: ids.map { .string($0) }),
+                    Column.from(name: "ts", type: .timestamp, values: times.map { .timestamp($0) })],
+          roles: [.journey: "journey_id", .time: "ts"])
+  }
+  #expect(table(["a", "a", "b", "c", "c"], [1, 2, 1, 1, 5]).codeOrderedOffsets() == [0, 2, 3, 5])
+  #expect(table(["a", "a", "b"], [2, 1, 1]).codeOrderedOffsets() == nil)  // time goes back inside a journey
+  #expect(table(["a", "b", "a"], [1, 1, 2]).codeOrderedOffsets() == nil)  // a journey in two pieces
+  #expect(table(["b", "a"], [1, 1]).codeOrderedOffsets() == nil)  // dictionary not in byte order
+  var t = table(["b", "b", "a"], [3, 4, 1])
+  t.arrangeJourneys()  // the general path sorts
+  #expect(t.journeyOffsets == [0, 1, 3] && t.value(row: 0, column: 0) == .string("a"))
+  t.markJourneysIfOrdered()  // runs now: times checked inside each run
+  #expect(t.journeyOffsets == [0, 1, 3])
+}
