@@ -56,8 +56,8 @@ struct SnapshotCorruptionTests {
     #expect(error(Array("id,name\n1,a\n".utf8))?.hasPrefix("not a tq snapshot") == true)
     #expect(error([]) == "not a tq snapshot (the file does not start with the .tqc signature)")
     var newer = bytes
-    newer[8] = 2
-    #expect(error(newer) == "written by a newer tq: format 2, this tq reads up to 1")
+    newer[8] = 3
+    #expect(error(newer) == "written by a newer tq: format 3, this tq reads up to 2")
     var swapped = bytes
     swapped.replaceSubrange(12..<16, with: swapped[12..<16].reversed())
     #expect(error(swapped) == "written on a machine of the other byte order")
@@ -68,7 +68,7 @@ struct SnapshotCorruptionTests {
     #expect(error(resign(bytes) { c, _ in c.rowCount = 1 << 40 }) == "corrupt snapshot: a row count of 1099511627776 is more than tq can hold")
     #expect(error(resign(bytes) { c, _ in c.sections[0].length = 1 << 60 })?.hasPrefix("corrupt snapshot: section 0 claims") == true)
     #expect(error(resign(bytes) { c, _ in c.sections[1].offset += 64 })?.hasPrefix("corrupt snapshot: section 1 is at byte") == true)
-    #expect(error(resign(bytes) { c, _ in c.rowCount = 4 }) == "corrupt snapshot: column \"journey_id\" (values) holds 5 values, expected 4")
+    #expect(error(resign(bytes) { c, _ in c.rowCount = 4 }) == "corrupt snapshot: column \"ts\" (values) holds 5 values, expected 4")
     #expect(error(resign(bytes) { c, _ in c.columns[1].values = c.columns[0].values })
       == "corrupt snapshot: column \"ts\" (values) points at a missing or shared section")
     #expect(error(resign(bytes) { c, _ in c.sections[c.columns.last!.values].length = 4 })

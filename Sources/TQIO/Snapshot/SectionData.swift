@@ -11,17 +11,22 @@ enum SectionData: Sendable {
   case i64([Int64])
   case f64([Double])
   case bool([Bool])
+  case i8([Int8])
+  case i16([Int16])
+  /// Run starts of a string column's codes (`RunCodes.starts`): one per run, then the row count.
+  case runs([UInt32])
 
-  /// The element type of a section, as the catalog records it.
+  /// The element type of a section, as the catalog records it (9 and up since format 2).
   enum Element: UInt8, Sendable {
-    case u8 = 1, u16, u32, u64, i32, i64, f64, bool
+    case u8 = 1, u16 = 2, u32 = 3, u64 = 4, i32 = 5, i64 = 6, f64 = 7, bool = 8
+    case i8 = 9, i16 = 10, runs = 11
 
     /// Bytes per element.
     var size: Int {
       switch self {
-      case .u8, .bool: return 1
-      case .u16: return 2
-      case .u32, .i32: return 4
+      case .u8, .bool, .i8: return 1
+      case .u16, .i16: return 2
+      case .u32, .i32, .runs: return 4
       case .u64, .i64, .f64: return 8
       }
     }
@@ -38,6 +43,9 @@ enum SectionData: Sendable {
     case .i64: return .i64
     case .f64: return .f64
     case .bool: return .bool
+    case .i8: return .i8
+    case .i16: return .i16
+    case .runs: return .runs
     }
   }
 
@@ -52,6 +60,9 @@ enum SectionData: Sendable {
     case .i64(let a): return a.withUnsafeBytes(body)
     case .f64(let a): return a.withUnsafeBytes(body)
     case .bool(let a): return a.withUnsafeBytes(body)
+    case .i8(let a): return a.withUnsafeBytes(body)
+    case .i16(let a): return a.withUnsafeBytes(body)
+    case .runs(let a): return a.withUnsafeBytes(body)
     }
   }
 

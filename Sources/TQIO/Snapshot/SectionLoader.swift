@@ -57,6 +57,9 @@ enum SectionLoader {
     case .f64: return read(Double.self, s, label, source, path, meter).map { .f64($0) }
     case .bool:
       return read(Bool.self, s, label, source, path, meter, valid: onlyZeroOrOne).map { .bool($0) }
+    case .i8: return read(Int8.self, s, label, source, path, meter).map { .i8($0) }
+    case .i16: return read(Int16.self, s, label, source, path, meter).map { .i16($0) }
+    case .runs: return read(UInt32.self, s, label, source, path, meter).map { .runs($0) }
     }
   }
 

@@ -11,10 +11,10 @@ enum SnapshotFormat {
   static let magic: [UInt8] = [0x89, 0x54, 0x51, 0x43, 0x0D, 0x0A, 0x1A, 0x0A]
   /// The last 8 bytes of every snapshot.
   static let endMagic: [UInt8] = Array("TQC-END\n".utf8)
-  /// The format version this tq writes.
-  static let version: UInt32 = 1
+  /// The format version this tq writes (2: integers in their own width, run codes as run starts).
+  static let version: UInt32 = 2
   /// The newest format version this tq reads.
-  static let newestReadable: UInt32 = 1
+  static let newestReadable: UInt32 = 2
   /// Written as a native UInt32; reads back as itself only on a machine of the same byte order.
   static let byteOrderMark: UInt32 = 0x0A0B_0C0D
   /// Bytes of the header.

@@ -4,6 +4,8 @@
 /// catalog offset (u64), catalog length (u64), catalog checksum (u64), reserved (u64, 0),
 /// header checksum (u64: XXH64 of the first 56 bytes).
 struct SnapshotHeader: Sendable, Equatable {
+  /// The format version the file follows (what a reader expects in its sections).
+  var version = SnapshotFormat.version
   /// The total length of the file, trailer included.
   var fileLength: Int
   /// Where the catalog starts (right after the header).
@@ -17,7 +19,7 @@ struct SnapshotHeader: Sendable, Equatable {
   func encoded() -> [UInt8] {
     var e = CatalogEncoder()
     e.raw(SnapshotFormat.magic)
-    e.u32(SnapshotFormat.version)
+    e.u32(version)
     e.u32(SnapshotFormat.byteOrderMark)
     e.int(fileLength)
     e.int(catalogOffset)
@@ -48,8 +50,8 @@ struct SnapshotHeader: Sendable, Equatable {
       throw SnapshotErrors.checksum(path, "the header")
     }
     if version > SnapshotFormat.newestReadable { throw SnapshotErrors.newer(path, version: version) }
-    let header = SnapshotHeader(fileLength: try d.int(), catalogOffset: try d.int(), catalogLength: try d.int(),
-                                catalogChecksum: try d.u64())
+    let header = SnapshotHeader(version: version, fileLength: try d.int(), catalogOffset: try d.int(),
+                                catalogLength: try d.int(), catalogChecksum: try d.u64())
     _ = try d.u64()
     let stored = try d.u64()
     guard version >= 1, stored == Checksum.of(Array(bytes[0..<56])) else { throw SnapshotErrors.checksum(path, "the header") }

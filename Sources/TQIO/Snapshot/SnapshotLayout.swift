@@ -18,23 +18,27 @@ enum SnapshotLayout {
     guard expected + SnapshotFormat.trailerSize == h.fileLength else {
       throw corrupt("the sections end at byte \(expected), not where the trailer starts")
     }
+    let rows = c.rowCount
     var labels = [String?](repeating: nil, count: c.sections.count)
     func claim(_ i: Int?, _ label: String, _ elements: [SectionData.Element], count: Int?) throws(FileError) {
       guard let i else { return }
       guard i < c.sections.count, labels[i] == nil else { throw corrupt("\(label) points at a missing or shared section") }
       let s = c.sections[i]
       guard elements.contains(s.element) else { throw corrupt("\(label) has the wrong value type") }
-      if let count, s.count != count { throw corrupt("\(label) holds \(s.count) values, expected \(count)") }
+      if s.element == .runs {
+        guard holdsRowOffsets(s, rows: rows) else { throw corrupt("\(label) holds \(s.count) run starts for \(rows) rows") }
+      } else if let count, s.count != count {
+        throw corrupt("\(label) holds \(s.count) values, expected \(count)")
+      }
       labels[i] = label
     }
-    let rows = c.rowCount
     try claim(c.journeyOffsets, "the journey offsets", [.u32], count: nil)
-    if let j = c.journeyOffsets, j < c.sections.count, !(1...rows + 1).contains(c.sections[j].count) {
+    if let j = c.journeyOffsets, !holdsRowOffsets(c.sections[j], rows: rows) {
       throw corrupt("the journey offsets hold \(c.sections[j].count) values for \(rows) rows")
     }
     for col in c.columns {
       let name = "column \"\(col.name)\""
-      try claim(col.values, "\(name) (values)", elements(of: col.type), count: rows)
+      try claim(col.values, "\(name) (values)", elements(of: col.type, version: h.version), count: rows)
       try claim(col.validity, "\(name) (null mask)", [.u64], count: (rows + 63) / 64)
       let dictionary = [col.dictionaryOffsets, col.dictionaryBytes].map { $0 != nil }
       guard dictionary == [col.type == .string, col.type == .string] else {
@@ -48,14 +52,20 @@ enum SnapshotLayout {
     return labels.map { $0! }
   }
 
-  /// The section element types that hold a column type's values.
-  static func elements(of type: DataType) -> [SectionData.Element] {
+  /// The section element types that hold a column type's values in a format version:
+  /// since 2, integers in any signed width and string codes as run starts.
+  static func elements(of type: DataType, version: UInt32) -> [SectionData.Element] {
     switch type {
-    case .int, .timestamp: return [.i64]
+    case .int: return version < 2 ? [.i64] : [.i8, .i16, .i32, .i64]
+    case .timestamp: return [.i64]
     case .float: return [.f64]
     case .bool: return [.bool]
     case .date: return [.i32]
-    case .string: return [.u8, .u16, .u32]
+    case .string: return version < 2 ? [.u8, .u16, .u32] : [.u8, .u16, .u32, .runs]
     }
   }
+
+  /// Whether a section of row offsets (journey offsets, run starts) has a count they can
+  /// have: one start per nonempty run, then the row count.
+  static func holdsRowOffsets(_ s: SectionEntry, rows: Int) -> Bool { (1...rows + 1).contains(s.count) }
 }

@@ -4,7 +4,7 @@ import TQStorage
 /// offset and checksum, and the section buffers in file order.
 ///
 /// The buffers are the table's own arrays (shared, not copied), except the dictionaries,
-/// which are flattened into offsets and bytes.
+/// which are flattened into offsets and bytes, and 64-bit integers that fit a narrower width.
 struct SnapshotPlan {
   /// The catalog, offsets and checksums filled in.
   private(set) var catalog: SnapshotCatalog
@@ -51,10 +51,17 @@ struct SnapshotPlan {
       catalogLength: catalogBytes.count, catalogChecksum: catalogBytes.withUnsafeBytes { Checksum.ofPadded($0) })
   }
 
-  /// The values (or codes) buffer of a column.
+  /// The values (or codes) buffer of a column: integers in their narrowest width, run
+  /// codes as their run starts.
   private static func values(_ data: ColumnData) -> SectionData {
     switch data {
-    case .int(let a): return .i64(a.widened)
+    case .int(let a):
+      switch a.narrowed {
+      case .i8(let v): return .i8(v)
+      case .i16(let v): return .i16(v)
+      case .i32(let v): return .i32(v)
+      case .i64(let v): return .i64(v)
+      }
     case .timestamp(let a): return .i64(a)
     case .float(let a): return .f64(a)
     case .bool(let a): return .bool(a)
@@ -64,7 +71,7 @@ struct SnapshotPlan {
       case .u8(let c): return .u8(c)
       case .u16(let c): return .u16(c)
       case .u32(let c): return .u32(c)
-      case .runs(let r): return .u32(r.widened)
+      case .runs(let r): return .runs(r.starts)
       }
     }
   }

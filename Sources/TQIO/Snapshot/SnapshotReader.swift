@@ -66,6 +66,6 @@ public enum SnapshotReader {
     let labels = try SnapshotLayout.check(catalog, header, path: path)
     meter?.advance(by: size - catalog.sections.reduce(0) { $0 + $1.paddedLength })  // all but the sections
     let sections = try SectionLoader.load(catalog.sections, labels: labels, from: source, path: path, meter: meter)
-    return try SnapshotAssembly.table(catalog, sections, path: path)
+    return try SnapshotAssembly.table(catalog, sections, version: header.version, path: path)
   }
 }
