@@ -113,12 +113,6 @@ public enum Codes: Sendable, Equatable {
     return ok ? out : nil
   }
 
-  /// The same codes with runs written out per row (for kernels that read codes by row).
-  public var flat: Codes {
-    if case .runs(let r) = self { return .u32(r.widened) }
-    return self
-  }
-
   /// The codes of the given rows, in the same width.
   public func gather(_ rows: [UInt32]) -> Codes {
     switch self {

@@ -147,7 +147,6 @@ import Testing
   #expect((0..<10).map { c[$0] } == codes.map { Int($0) })
   #expect(c.lookup(["a", "b", "c", "d"]) == codes.map { ["a", "b", "c", "d"][Int($0)] })
   #expect(c.gather([9, 0, 4, 5, 3]) == .u8([3, 0, 2, 2, 1]))  // descending rows too
-  #expect(c.flat == .u32(codes))
 }
 
 @Test func aJourneyOrderedTableKeepsItsJourneyColumnAsRuns() {

@@ -52,7 +52,7 @@ struct CodeGroups {
     }
     parts = order.map { i in
       guard case .string(let d) = rel.columns[i].data else { preconditionFailure("checked above") }
-      return Part(codes: d.codes.flat, map: maps[i]!)
+      return Part(codes: d.codes, map: maps[i]!)
     }
     count = radix
     self.keys = keyInfo

@@ -42,8 +42,7 @@ extension PathExtractor {
       }
       return join(chunks, channelNames: names.names)
     }
-    let isPurchaseEvent = eventMask(t)
-    let flag = conversionFlags(t)
+    let kinds = RowKinds(t).all(rows: t.rowCount)
     let touchCode: [UInt32] = codes.map { $0 < 0 ? missingCode : remap[$0] }
     let direct = o.needDirect ? directRows(t, o.touchColumn, touchCode, names.names) : nil
     var b = PathBuilder(lookback: o.lookback, noneCode: noneCode, times: time != nil, stages: consideration != nil)
@@ -56,12 +55,12 @@ extension PathExtractor {
       var converted = false
       var lastRow = start
       for r in start..<end {
-        let purchase = isPurchaseEvent[r]
+        let purchase = kinds[r] & RowKinds.purchase != 0
         if !purchase {
           b.touch(touchCode[r], time: time?[r] ?? 0, consideration: consideration?[r] ?? false, direct: direct?[r] ?? false)
           lastRow = r
         }
-        if purchase || flag[r] {
+        if kinds[r] & RowKinds.close != 0 {
           b.close(conversions: 1, value: value[r], nulls: 0, end: time?[r] ?? 0)
           converted = true
         }
@@ -137,26 +136,9 @@ extension PathExtractor {
     }
   }
 
-  /// Rows whose event is `conversion` or `purchase` (the purchase itself, not a touch).
-  static func eventMask(_ t: Table) -> [Bool] {
-    guard let e = t.column(for: .event), case .string(let d) = e.data else { return Array(repeating: false, count: t.rowCount) }
-    let m = d.dictionary.map { ["conversion", "purchase"].contains($0.lowercased()) }
-    return masked(d, m, e)
-  }
 
-  /// Rows with the conversion flag.
-  static func conversionFlags(_ t: Table) -> [Bool] {
-    guard let c = t.column(for: .conversion) else { return Array(repeating: false, count: t.rowCount) }
-    switch c.data {
-    case .bool(let a): return (0..<a.count).map { a[$0] && !c.isNull($0) }
-    case .int(let a): return (0..<a.count).map { a[$0] != 0 && !c.isNull($0) }
-    case .float(let a): return (0..<a.count).map { a[$0] != 0 && !c.isNull($0) }
-    case .string(let d):
-      let m = d.dictionary.map { ["true", "1", "yes", "y"].contains($0.lowercased()) }
-      return masked(d, m, c)
-    default: return Array(repeating: false, count: t.rowCount)
-    }
-  }
+
+
 }
 
 /// Appends touches and closes paths into a `PathSet` (a value type, so the hot loop needs no boxing).

@@ -18,14 +18,14 @@ struct RowKinds {
   private let eventCodes: Codes?, eventKind: [UInt8]
   /// The conversion flag column.
   private let flag: Column?
-  /// For a text flag column: its codes, and `close` for each code that means yes.
-  private let flagCodes: Codes?, flagYes: [UInt8]
+  /// For a text flag column: `close` for each code that means yes.
+  private let flagYes: [UInt8]
 
   /// The kinds of `t`'s rows.
   init(_ t: Table) {
     if let e = t.column(for: .event), case .string(let d) = e.data {
       event = e
-      eventCodes = d.codes.flat
+      eventCodes = d.codes
       eventKind = d.dictionary.map { ["conversion", "purchase"].contains($0.lowercased()) ? Self.purchase | Self.close : 0 }
     } else {
       event = nil
@@ -34,10 +34,8 @@ struct RowKinds {
     }
     flag = t.column(for: .conversion)
     if let f = flag, case .string(let d) = f.data {
-      flagCodes = d.codes.flat
       flagYes = d.dictionary.map { ["true", "1", "yes", "y"].contains($0.lowercased()) ? Self.close : 0 }
     } else {
-      flagCodes = nil
       flagYes = []
     }
   }
@@ -56,7 +54,7 @@ struct RowKinds {
     case .u8(let c)?: Self.lookup(c, eventKind, rows, out)
     case .u16(let c)?: Self.lookup(c, eventKind, rows, out)
     case .u32(let c)?: Self.lookup(c, eventKind, rows, out)
-    case .runs?: out.initialize(repeating: 0, count: rows.count)  // never: `init` keeps flat codes
+    case .runs(let r)?: Self.forEachCode(r, rows) { i, code in out[i] = eventKind[code] }
     case nil: out.initialize(repeating: 0, count: rows.count)
     }
     if let e = event, e.validity != nil {
@@ -70,12 +68,12 @@ struct RowKinds {
     case .int(.i64(let a)): Self.mark(a, rows, out) { $0 != 0 }
     case .float(let a): Self.mark(a, rows, out) { $0 != 0 }
     case .bool(let a): Self.mark(a, rows, out) { $0 }
-    case .string:
-      switch flagCodes {
-      case .u8(let c)?: Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
-      case .u16(let c)?: Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
-      case .u32(let c)?: Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
-      case .runs?, nil: return
+    case .string(let d):
+      switch d.codes {
+      case .u8(let c): Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
+      case .u16(let c): Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
+      case .u32(let c): Self.mark(c, rows, out) { flagYes[Int($0)] != 0 }
+      case .runs(let r): Self.forEachCode(r, rows) { i, code in out[i] |= flagYes[code] }
       }
     default: return
     }
@@ -84,6 +82,12 @@ struct RowKinds {
         out[r - rows.lowerBound] &= ~Self.close
       }
     }
+  }
+
+  /// Calls `body(i, code)` for row `rows.lowerBound + i`, walking the runs.
+  private static func forEachCode(_ r: RunCodes, _ rows: Range<Int>, _ body: (Int, Int) -> Void) {
+    var cursor = RunCodes.Cursor(runs: r)
+    for row in rows { body(row - rows.lowerBound, cursor.code(of: row)) }
   }
 
   /// `out[i] = table[codes[rows.lowerBound + i]]`.

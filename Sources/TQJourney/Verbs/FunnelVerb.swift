@@ -19,11 +19,11 @@ enum FunnelVerb {
     let reached: [Int64]
     if case .string(let d) = col.data, col.validity == nil {
       let steps = plan.steps.map { d.dictionary.firstIndex(of: $0) ?? -1 }
-      switch d.codes.flat {
+      switch d.codes {
       case .u8(let c): reached = try count(c, steps, plan.within, off, time, isCancelled)
       case .u16(let c): reached = try count(c, steps, plan.within, off, time, isCancelled)
       case .u32(let c): reached = try count(c, steps, plan.within, off, time, isCancelled)
-      case .runs: reached = []  // never: flat codes
+      case .runs(let r): reached = try count(r.widened, steps, plan.within, off, time, isCancelled)
       }
     } else {
       let (codes, dictionary) = PathExtractor.touchCodes(col)

@@ -12,7 +12,7 @@ enum JourneysVerb {
                          hint: "load it with: with journey = <column>, time = <column>")
     }
     guard let tc = t.column(plan.touchColumn) else { throw JourneyError("unknown column \"\(plan.touchColumn)\"") }
-    let purchase = PathExtractor.eventMask(t), flag = PathExtractor.conversionFlags(t)
+    let kinds = RowKinds(t).all(rows: t.rowCount)
     let value = PathExtractor.numbers(t.column(for: .value), t.rowCount)
     let time = t.column(for: .time)?.micros
     let n = off.count - 1
@@ -25,12 +25,12 @@ enum JourneysVerb {
       var k: Int64 = 0, c: Int64 = 0, v = 0.0
       var first: Int?, last: Int?
       for r in s..<e {
-        if !purchase[r] {
+        if kinds[r] & RowKinds.purchase == 0 {
           k += 1
           if first == nil { first = r }
           last = r
         }
-        if purchase[r] || flag[r] {
+        if kinds[r] & RowKinds.close != 0 {
           c += 1
           v += value[r]
         }

@@ -11,7 +11,7 @@ enum ParetoVerb {
   static func run(_ t: Table, _ plan: JourneyPlan) throws -> Table {
     guard let name = plan.column, let col = t.column(name) else { throw JourneyError("unknown column \"\(plan.column ?? "")\"") }
     let (codes, dictionary) = PathExtractor.touchCodes(col)
-    let purchase = PathExtractor.eventMask(t), flag = PathExtractor.conversionFlags(t)
+    let kinds = RowKinds(t).all(rows: t.rowCount)
     let value = PathExtractor.numbers(t.column(for: .value), t.rowCount)
     let conv = PathExtractor.numbers(t.column(for: .conversion), t.rowCount)
     let nulls = PathExtractor.numbers(t.column(for: .nulls), t.rowCount)
@@ -22,8 +22,8 @@ enum ParetoVerb {
       case (.value, _): amount[item] += value[r]
       case (.conversions, .paths): amount[item] += conv[r]
       case (.touches, .paths): amount[item] += conv[r] + nulls[r]
-      case (.conversions, _): amount[item] += purchase[r] || flag[r] ? 1 : 0
-      case (.touches, _): amount[item] += purchase[r] ? 0 : 1
+      case (.conversions, _): amount[item] += kinds[r] & RowKinds.close != 0 ? 1 : 0
+      case (.touches, _): amount[item] += kinds[r] & RowKinds.purchase != 0 ? 0 : 1
       }
     }
     let names = dictionary + [PathExtractor.missing]
