@@ -52,12 +52,16 @@ struct CSVChunkParser {
 
   /// Fields tokenised per batch before the columns convert them.
   private static let batchFields = 16_384
+  /// Records read by `CSVTokenizer.next()` after one that the separator masks could not
+  /// read, before the masks are tried again (quoted files would otherwise try every record).
+  private static let slowRecordsAfterMiss = 16
   /// Batches between polls of the meter's cancel check (the first batch polls too).
   private static let batchesPerCancelCheck = 16
 
   /// Parses the range; `estimatedRows` sizes the first buffers.
   ///
-  /// Records are tokenised a batch at a time into (pointer, length) spans, stored column by
+  /// Records are tokenised a batch at a time, through the separator masks when they are
+  /// unquoted (`CSVTokenizer.fastRecord`), into (pointer, length) spans, stored column by
   /// column; each column then converts its spans in one sequential loop, so the type switch
   /// is predictable and one column's dictionary stays in cache. A batch's input and spans
   /// fit in the core's L2 cache.
@@ -72,8 +76,12 @@ struct CSVChunkParser {
     let n = columnCount
     let last = n - 1
     let batchRows = max(1, Self.batchFields / n)
-    let fields = UnsafeMutablePointer<UnsafePointer<UInt8>>.allocate(capacity: batchRows * n)
-    let lengths = UnsafeMutablePointer<Int>.allocate(capacity: batchRows * n)  // quoted: ~length
+    // Column `c`'s spans start at `c * stride`. A stride of a power of two would put every
+    // column's next slot in the same L1 cache set (the tokeniser writes all of them per
+    // record); one more cache line per column spreads them over the sets.
+    let stride = batchRows + 8
+    let fields = UnsafeMutablePointer<UnsafePointer<UInt8>>.allocate(capacity: stride * n)
+    let lengths = UnsafeMutablePointer<Int>.allocate(capacity: stride * n)  // quoted: ~length
     defer {
       fields.deallocate()
       lengths.deallocate()
@@ -85,6 +93,7 @@ struct CSVChunkParser {
     defer { tok.release() }
     var row = 0
     var batches = 0
+    var slowRecords = 0
     let skipBlank = n > 1
     while true {
       // Tokenise up to `batchRows` records.
@@ -92,14 +101,27 @@ struct CSVChunkParser {
       let batchStart = tok.p
       var batch = 0
       while batch < batchRows {
+        if slowRecords == 0 {
+          // Validate ahead so that whole batches fit before the frontier.
+          if frontier.limit - tok.p < ValidationFrontier.window / 2 {
+            _ = try check(&frontier, past: tok.p, columns: cols, rows: row)
+          }
+          batch += tok.fastRecords(
+            fields: fields, lengths: lengths, stride: stride, last: last, rows: batch..<batchRows,
+            before: frontier.limit)
+          if batch == batchRows { break }
+          slowRecords = Self.slowRecordsAfterMiss
+        } else {
+          slowRecords -= 1
+        }
         if skipBlank { tok.skipBlankLines() }
         if tok.atEnd { break }
         let recordLine = tok.line
         var c = 0
         while true {
           let e = tok.next()
-          fields[c * batchRows + batch] = tok.field
-          lengths[c * batchRows + batch] = tok.quoted ? ~tok.count : tok.count
+          fields[c * stride + batch] = tok.field
+          lengths[c * stride + batch] = tok.quoted ? ~tok.count : tok.count
           let error: FileError
           if frontier.limit < tok.p && e != .unterminatedQuote,
             let problem = try check(&frontier, past: tok.p, columns: cols, rows: row)
@@ -135,7 +157,7 @@ struct CSVChunkParser {
       // Convert column by column.
       for c in 0..<n {
         cols[c].appendBatch(
-          fields: fields + c * batchRows, lengths: lengths + c * batchRows, rows: row..<(row + batch),
+          fields: fields + c * stride, lengths: lengths + c * stride, rows: row..<(row + batch),
           overreadLimit: overreadLimit)
       }
       row += batch

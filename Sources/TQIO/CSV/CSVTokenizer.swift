@@ -48,6 +48,13 @@ struct CSVTokenizer {
   /// Whether the last field was quoted (a quoted empty field is an empty string, not null).
   private(set) var quoted = false
   private var scratch = ScratchArena()
+  private let scan: SeparatorScan
+  /// Where `fastRecords` stopped after a full run, with its block and the masks of the
+  /// block's bytes from there on.
+  private var scanAt: UnsafePointer<UInt8>?
+  private var scanBase: UnsafePointer<UInt8>
+  private var scanSeparators: UInt64 = 0
+  private var scanNewlines: UInt64 = 0
 
   /// Creates a tokenizer over `start..<end` whose first line is `line`.
   init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, dialect: CSVDialect, line: Int) {
@@ -59,6 +66,8 @@ struct CSVTokenizer {
     delimiterLanes = broadcast(dialect.delimiter)
     newlineLanes = broadcast(dialect.newline)
     self.line = line
+    scan = SeparatorScan(dialect: dialect)
+    scanBase = start
   }
 
   /// Frees the scratch arena.
@@ -107,6 +116,76 @@ struct CSVTokenizer {
     }
     while q < end && q[0] != Self.quote && q[0] != newline { q += 1 }
     return q
+  }
+
+  /// Reads records of `last + 1` unquoted fields through the separator masks into rows
+  /// `rows` of the spans: field `c` of row `r` goes to `fields[c * stride + r]` and
+  /// `lengths[c * stride + r]`. Stops before the first record that is not that simple (a
+  /// quote nearby, a blank line, the wrong number of fields, the last 64 bytes of the
+  /// input) or that ends at or after `limit`, which `next()` then reads; returns the
+  /// number of records read.
+  @inline(__always) mutating func fastRecords(
+    fields: UnsafeMutablePointer<UnsafePointer<UInt8>>, lengths: UnsafeMutablePointer<Int>, stride: Int, last: Int,
+    rows: Range<Int>, before limit: UnsafePointer<UInt8>
+  ) -> Int {
+    let blockSize = SeparatorScan.blockSize
+    var base = p
+    var seps: UInt64
+    var lines: UInt64
+    if scanAt == p {
+      base = scanBase
+      seps = scanSeparators
+      lines = scanNewlines
+    } else {
+      guard end - p >= blockSize, let m = scan.masks(p) else { return 0 }
+      (seps, lines) = m
+    }
+    let crAware = newline == Self.lf
+    var row = rows.lowerBound
+    var record = p
+    var s = p
+    var c = 0
+    var o = row
+    var n = 0
+    read: while row < rows.upperBound {
+      while seps == 0 {
+        base += blockSize
+        guard end - base >= blockSize, let m = scan.masks(base) else { break read }
+        (seps, lines) = m
+      }
+      let i = seps.trailingZeroBitCount
+      seps &= seps &- 1
+      let q = base + i
+      fields[o] = s
+      if lines &>> UInt64(truncatingIfNeeded: i) & 1 != 0 {
+        guard c == last && q < limit else { break }
+        let cr = crAware && q > s && q[-1] == Self.cr
+        lengths[o] = q - s - (cr ? 1 : 0)
+        s = q + 1
+        record = s
+        n += 1
+        row += 1
+        c = 0
+        o = row
+      } else {
+        guard c != last else { break }
+        lengths[o] = q - s
+        c += 1
+        o += stride
+        s = q + 1
+      }
+    }
+    p = record
+    line += n
+    if row == rows.upperBound {
+      scanAt = p
+      scanBase = base
+      scanSeparators = seps
+      scanNewlines = lines
+    } else {
+      scanAt = nil
+    }
+    return n
   }
 
   /// Reads the next field and says how it ended.

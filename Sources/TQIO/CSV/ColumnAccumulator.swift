@@ -116,31 +116,51 @@ struct ColumnAccumulator {
     }
   }
 
-  /// Sets the string codes of a batch (see `appendBatch`), with the dictionary and codes in
-  /// locals so the loop keeps them in registers.
+  /// Sets the string codes of a batch (see `appendBatch`), with the dictionary and the
+  /// codes in locals and one loop per code width (`ByteDictionary.code`).
   @inline(never) private mutating func appendCodes(
     fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, rows: Range<Int>,
     overreadLimit: UnsafePointer<UInt8>
   ) {
     var dict = dictionary.unsafelyUnwrapped
     var out = codes.unsafelyUnwrapped
+    let batch = FieldBatch(fields: fields, lengths: lengths, count: rows.count, overreadLimit: overreadLimit)
+    var nulls = NullBits(words: self.nulls, firstRow: rows.lowerBound)
     var k = 0
-    for r in rows {
+    // The first key decides whether identifier-shaped keys take a dense index.
+    while !dict.hasFirstKey && k < batch.count {
       let len = lengths[k]
       if len == 0 {
-        markNull(r)
-        out.set(0, row: r)
+        nulls.mark(k)
+        out.set(0, row: rows.lowerBound + k)
       } else {
         let p = fields[k]
-        out.set(dict.insert(p, len < 0 ? ~len : len, overread: p < overreadLimit), row: r)
+        out.set(dict.insert(p, len < 0 ? ~len : len, overread: p < overreadLimit), row: rows.lowerBound + k)
       }
       k += 1
     }
+    while k < batch.count {
+      let base = out.storage
+      let stopped: UInt32?
+      switch out.width {
+      case 1: stopped = dict.code(batch, from: &k, into: base.assumingMemoryBound(to: UInt8.self) + rows.lowerBound, nulls: &nulls)
+      case 2: stopped = dict.code(batch, from: &k, into: base.assumingMemoryBound(to: UInt16.self) + rows.lowerBound, nulls: &nulls)
+      default: stopped = dict.code(batch, from: &k, into: base.assumingMemoryBound(to: UInt32.self) + rows.lowerBound, nulls: &nulls)
+      }
+      if let code = stopped {  // field k's code needs a wider buffer
+        out.wrote(upTo: rows.lowerBound + k)
+        out.widen(toFit: code)
+        out.set(code, row: rows.lowerBound + k)
+        k += 1
+      }
+    }
+    out.wrote(upTo: rows.upperBound)
+    nullCount += nulls.count
     dictionary = dict
     codes = out
   }
 
-  /// Marks row `row` null.
+  /// Marks row `row` null.  /// Marks row `row` null.
   @inline(__always) mutating func appendNull(_ row: Int) {
     markNull(row)
     if let v = values {

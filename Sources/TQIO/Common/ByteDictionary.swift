@@ -39,9 +39,9 @@ struct ByteDictionary {
   /// Whether the first key has been offered to `dense`.
   private var learnt = false
   /// The flat index of identifier-shaped keys, when the first key has such a shape.
-  private var dense: DenseKeyIndex?
+  private(set) var dense: DenseKeyIndex?
   /// Recent short keys and their codes, checked before the table.
-  private let memo = KeyMemo()
+  let memo = KeyMemo()
   /// The number of distinct keys.
   private(set) var count = 0
 
@@ -84,26 +84,41 @@ struct ByteDictionary {
     } else if !learnt {
       return insertFirst(p, n)
     }
+    return insertHashed(p, n, overread: overread)
+  }
+
+  /// Whether the first key has been inserted (and with it the choice of a dense index made).
+  var hasFirstKey: Bool { learnt }
+
+  /// `insert` for a key that the dense index (if any) does not hold, once the first key is in.
+  @inline(__always) mutating func insertHashed(_ p: UnsafePointer<UInt8>, _ n: Int, overread: Bool) -> UInt32 {
     if n <= 16 {
-      let head: UInt64, tail: UInt64
+      let all = UInt64.max
+      let head: UInt64
       if overread || n >= 8 {
-        let all = UInt64.max
         head = load64(p) & (n >= 8 ? all : ~(all &<< UInt64(truncatingIfNeeded: n &* 8)))
-        tail = load64(p + (n > 8 ? n &- 8 : 0)) & (n > 8 ? all : 0)
       } else {
         head = Self.head(p, n)
-        tail = 0
       }
+      let tail = n > 8 ? load64(p + (n &- 8)) : 0
       let m = KeyMemo.index(head, tail, n)
       let known = memo.code(at: m, head, tail, n)
       if known >= 0 { return UInt32(truncatingIfNeeded: known) }
-      let c = probe(p, n, head: head, hash: Self.hash(p, n, head: head))
-      memo.store(c, at: m, head, tail, n)
-      return c
+      return insertUnremembered(p, n, head: head, tail: tail, memo: m)
     }
     let head = load64(p)
     if lastCode >= 0 && matches(lastCode, p, n, head) { return UInt32(truncatingIfNeeded: lastCode) }
     return probe(p, n, head: head, hash: Self.hash(p, n, head: head))
+  }
+
+  /// The code of a short key (`n` ≤ 16, summarised by `head` and `tail`) that memo slot `m`
+  /// does not hold, adding the key when new; the slot then holds it.
+  @inline(never) mutating func insertUnremembered(
+    _ p: UnsafePointer<UInt8>, _ n: Int, head: UInt64, tail: UInt64, memo m: Int
+  ) -> UInt32 {
+    let c = probe(p, n, head: head, hash: Self.hash(p, n, head: head))
+    memo.store(c, at: m, head, tail, n)
+    return c
   }
 
   /// The code of the `n` bytes at `p` whose head and hash are known, adding them when new.
@@ -154,7 +169,7 @@ struct ByteDictionary {
   }
 
   /// Adds an identifier-shaped key at `slot` of the flat index.
-  @inline(never) private mutating func addDense(_ p: UnsafePointer<UInt8>, _ n: Int, slot: Int) -> UInt32 {
+  @inline(never) mutating func addDense(_ p: UnsafePointer<UInt8>, _ n: Int, slot: Int) -> UInt32 {
     let c = append(p, n, 0, head: Self.head(p, n))
     dense.unsafelyUnwrapped.set(c, at: slot)
     return UInt32(truncatingIfNeeded: c)

@@ -46,8 +46,21 @@ struct CodeBuffer {
 
   /// Widens so that `code` fits, then sets it.
   @inline(never) private mutating func widenAndSet(_ code: UInt32, row: Int) {
-    widen(to: code < 65_536 ? 2 : 4)
+    widen(toFit: code)
     set(code, row: row)
+  }
+
+  /// The codes' bytes, `width` per row, for a writer that keeps codes below `1 << (8 * width)`
+  /// and reports the rows it wrote with `wrote(upTo:)`.
+  var storage: UnsafeMutableRawPointer { base }
+
+  /// Records that rows below `row` were written through `storage`.
+  @inline(__always) mutating func wrote(upTo row: Int) { limit = max(limit, row) }
+
+  /// Widens (rewriting the rows set so far) so that `code` fits.
+  @inline(never) mutating func widen(toFit code: UInt32) {
+    let needed = code < 256 ? 1 : code < 65_536 ? 2 : 4
+    if needed > width { widen(to: needed) }
   }
 
   /// The code of `row`.
