@@ -114,6 +114,7 @@ enum CSVAssembly {
   /// The dictionary-coded strings of column `c`: the first chunk's dictionary absorbs the
   /// others' keys, whose codes are remapped.
   private static func strings(_ chunks: [CSVChunk], _ c: Int, _ total: Int) -> DictColumn {
+    if chunks.contains(where: { $0.columns[c].numbered != nil }) { return numberedStrings(chunks, c, total) }
     var remaps: [[UInt32]?] = [nil]
     let base = chunks[0].columns + c
     if base.pointee.dictionary == nil { base.pointee.becomeString(pendingRows: 0) }

@@ -12,8 +12,13 @@ struct ColumnAccumulator {
   private(set) var values: UnsafeMutablePointer<UInt64>?
   /// Dictionary codes when the type is string.
   private(set) var codes: CodeBuffer?
-  /// The distinct strings when the type is string.
+  /// The distinct strings when the type is string (when `numbered`, those of another shape).
   var dictionary: ByteDictionary?
+  /// Set when the first string value is identifier-shaped: the codes of values of its shape
+  /// are their numbers, those of others `NumberedKeys.hashedFlag` plus their dictionary code.
+  private(set) var numbered: NumberedKeys?
+  /// Whether a string value has been coded (and `numbered` decided).
+  private var keyed = false
   /// One bit per row, set when the row is null.
   private(set) var nulls: UnsafeMutablePointer<UInt64>
   /// The number of null rows.
@@ -22,6 +27,8 @@ struct ColumnAccumulator {
   var pendingRows = 0
   /// Rows the buffers hold.
   private(set) var capacity: Int
+  /// The day numbers of dates seen, once the column reads timestamps.
+  private var dates: UTCTimestampMemo?
 
   /// Creates an all-null column with room for `capacity` rows.
   init(capacity: Int) {
@@ -38,6 +45,10 @@ struct ColumnAccumulator {
     RawMemory.release(nulls)
     codes?.release()
     dictionary?.release()
+    dates?.release()
+    dates = nil
+    numbered?.release()
+    numbered = nil
     values = nil
     codes = nil
     dictionary = nil
@@ -97,13 +108,47 @@ struct ColumnAccumulator {
         r += 1
       }
     }
+    /// `typed`, reusing the previous field's value when a short field has the same bytes
+    /// (exports repeat amounts and flags: `0.00`, `0`) instead of parsing it again.
+    @inline(__always) func typedRepeating(_ parse: (UnsafePointer<UInt8>, Int) -> UInt64?) {
+      let v = values.unsafelyUnwrapped
+      var lastWord = UInt64.max
+      var lastLength = -1
+      var lastValue: UInt64 = 0
+      while r < rows.upperBound {
+        let len = lengths[k]
+        let p = fields[k]
+        if len > 0 && len <= 8 && p < overreadLimit {
+          let word = load64(p) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- len &* 8))
+          if word == lastWord && len == lastLength {
+            v[r] = lastValue
+          } else if let x = parse(p, len) {
+            v[r] = x
+            (lastWord, lastLength, lastValue) = (word, len, x)
+          } else {
+            return
+          }
+        } else if len != 0, let x = parse(p, len < 0 ? ~len : len) {
+          v[r] = x
+        } else if len == 0 {
+          appendNull(r)
+        } else {
+          return
+        }
+        k += 1
+        r += 1
+      }
+    }
     switch type {
     case .string:
       appendCodes(fields: fields, lengths: lengths, rows: rows, overreadLimit: overreadLimit)
       return
-    case .int: typed { NumberParsing.int($0, $1).map { UInt64(bitPattern: $0) } }
-    case .float: typed { NumberParsing.double($0, $1).map { $0.bitPattern } }
-    case .timestamp: typed { TimeParsing.timestamp($0, $1).map { UInt64(bitPattern: $0) } }
+    case .int: typedRepeating { NumberParsing.int($0, $1).map { UInt64(bitPattern: $0) } }
+    case .float: typedRepeating { NumberParsing.double($0, $1).map { $0.bitPattern } }
+    case .timestamp:
+      if dates == nil { dates = UTCTimestampMemo() }
+      let memo = dates.unsafelyUnwrapped
+      typed { memo.timestamp($0, $1).map { UInt64(bitPattern: $0) } }
     case .date: typed { TimeParsing.date($0, $1).map { UInt64(bitPattern: Int64($0)) } }
     case .bool: typed { NumberParsing.bool($0, $1).map { $0 ? 1 : 0 } }
     case .empty: break
@@ -117,27 +162,34 @@ struct ColumnAccumulator {
   }
 
   /// Sets the string codes of a batch (see `appendBatch`), with the dictionary and the
-  /// codes in locals and one loop per code width (`ByteDictionary.code`).
+  /// codes in locals and one loop per code width and kind of coding
+  /// (`ByteDictionary.code`, `NumberedKeys.code`).
   @inline(never) private mutating func appendCodes(
     fields: UnsafePointer<UnsafePointer<UInt8>>, lengths: UnsafePointer<Int>, rows: Range<Int>,
     overreadLimit: UnsafePointer<UInt8>
   ) {
-    var dict = dictionary.unsafelyUnwrapped
-    var out = codes.unsafelyUnwrapped
     let batch = FieldBatch(fields: fields, lengths: lengths, count: rows.count, overreadLimit: overreadLimit)
     var nulls = NullBits(words: self.nulls, firstRow: rows.lowerBound)
     var k = 0
-    // The first key decides whether identifier-shaped keys take a dense index.
-    while !dict.hasFirstKey && k < batch.count {
+    // The first key decides how the column is coded.
+    while !keyed && k < batch.count {
       let len = lengths[k]
       if len == 0 {
         nulls.mark(k)
-        out.set(0, row: rows.lowerBound + k)
+        codes!.set(0, row: rows.lowerBound + k)
       } else {
         let p = fields[k]
-        out.set(dict.insert(p, len < 0 ? ~len : len, overread: p < overreadLimit), row: rows.lowerBound + k)
+        let code = stringCode(p, len < 0 ? ~len : len, overread: p < overreadLimit)
+        codes!.set(code, row: rows.lowerBound + k)
       }
       k += 1
+    }
+    var dict = dictionary.unsafelyUnwrapped
+    var out = codes.unsafelyUnwrapped
+    if let numbered {
+      numbered.code(batch, from: k, into: out.storage.assumingMemoryBound(to: UInt32.self) + rows.lowerBound,
+                    dictionary: &dict, nulls: &nulls)
+      k = batch.count
     }
     while k < batch.count {
       let base = out.storage
@@ -160,7 +212,7 @@ struct ColumnAccumulator {
     codes = out
   }
 
-  /// Marks row `row` null.  /// Marks row `row` null.
+  /// Marks row `row` null.
   @inline(__always) mutating func appendNull(_ row: Int) {
     markNull(row)
     if let v = values {
@@ -178,8 +230,24 @@ struct ColumnAccumulator {
 
   /// Sets the string code of row `row` from its text.
   @inline(__always) mutating func setCode(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
-    let code = dictionary!.insert(p, n)
+    let code = stringCode(p, n, overread: false)
     codes!.set(code, row: row)
+  }
+
+  /// The code of a string value (see `numbered`); the first one decides whether the column
+  /// is numbered, which takes 4-byte codes.
+  @inline(__always) private mutating func stringCode(_ p: UnsafePointer<UInt8>, _ n: Int, overread: Bool) -> UInt32 {
+    if !keyed {
+      keyed = true
+      numbered = NumberedKeys(shapedLike: p, n)
+      if numbered != nil { codes!.widen(toFit: .max) }
+    }
+    if let numbered {
+      let k = numbered.mark(p, n)
+      if k >= 0 { return UInt32(truncatingIfNeeded: k) }
+      return NumberedKeys.hashedFlag | dictionary!.insert(p, n, overread: overread)
+    }
+    return dictionary!.insert(p, n, overread: overread)
   }
 
   /// The first non-null value: its type becomes the column's.

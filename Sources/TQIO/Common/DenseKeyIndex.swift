@@ -1,70 +1,29 @@
-/// A flat code table for keys shaped like identifiers: one length, one prefix and a run of
-/// trailing decimal digits (`c0014101`, `j0000042`, `order-000123`).
+/// A flat code table for keys of one `KeyShape`.
 ///
-/// The shape is learnt from one key. A key of that shape maps to the number its digits
-/// spell with a few word operations, and that number indexes an array of codes: one access
-/// to a compact array instead of a hash probe that misses the cache twice in a table of
-/// millions of ids. Keys of another shape are not indexed here. The owner must call
+/// A key of the shape maps to its number, and that number indexes an array of codes: one
+/// access to a compact array instead of a hash probe that misses the cache twice in a table
+/// of millions of ids. Keys of another shape are not indexed here. The owner must call
 /// `release()`.
 struct DenseKeyIndex {
-  /// Most trailing digits indexed (the table has `10^digits` slots, 40 MB of address space
-  /// at 7, touched only where ids occur).
-  static let maxDigits = 7
-  private static let zeros = broadcast(UInt8(ascii: "0"))
-
-  /// The key length, 8 to 16 bytes.
-  private let length: Int
-  /// The prefix lanes of the first 8 bytes, and their expected bytes.
-  private let headMask: UInt64
-  private let head: UInt64
-  /// The prefix lanes of the last 8 bytes (the digits are the rest), and their bytes.
-  private let tailMask: UInt64
-  private let tail: UInt64
-  /// Code + 1 per number, 0 when absent.
+  /// The shape of the indexed keys.
+  let shape: KeyShape
+  /// Code + 1 per number, 0 when absent (`10^digits` slots, 40 MB of address space at 7
+  /// digits, touched only where ids occur).
   private let codes: UnsafeMutablePointer<UInt32>
 
-  /// An index for keys shaped like the `n` bytes at `p`, or `nil` when they do not end in
-  /// a digit or are not 8 to 16 bytes long.
+  /// An index for keys shaped like the `n` bytes at `p`, or `nil` when they have no
+  /// `KeyShape`.
   init?(shapedLike p: UnsafePointer<UInt8>, _ n: Int) {
-    guard n >= 8 && n <= 16 else { return nil }
-    var digits = 0
-    while digits < Self.maxDigits && (p[n - 1 - digits] &- UInt8(ascii: "0")) <= 9 { digits += 1 }
-    guard digits > 0 else { return nil }
-    length = n
-    let prefix = n - digits
-    var hm: UInt64 = 0
-    for i in 0..<8 where i < prefix { hm |= 0xFF << UInt64(i * 8) }
-    headMask = hm
-    head = load64(p) & hm
-    tailMask = UInt64.max >> UInt64(digits * 8)
-    tail = load64(p + n - 8) & tailMask
-    var slots = 1
-    for _ in 0..<digits { slots *= 10 }
-    codes = RawMemory.allocateZeroed(UInt32.self, slots)
+    guard let shape = KeyShape(shapedLike: p, n) else { return nil }
+    self.shape = shape
+    codes = RawMemory.allocateZeroed(UInt32.self, shape.numbers)
   }
 
   /// Frees the table.
   func release() { RawMemory.release(codes) }
 
   /// The slot of the `n` bytes at `p` when they have the shape, else -1.
-  @inline(__always) func slot(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-    guard n == length else { return -1 }
-    let last = load64(p + n - 8)
-    guard load64(p) & headMask == head && last & tailMask == tail else { return -1 }
-    // Digits as values 0-9 in the top lanes, zeros below (leading zero digits).
-    let x = (last ^ Self.zeros) & ~tailMask
-    guard (x & 0xF0F0_F0F0_F0F0_F0F0) | ((x &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010) == 0 else {
-      return -1
-    }
-    return Int(truncatingIfNeeded: Self.number(x))
-  }
-
-  /// The number spelled by eight digit values, the first in the lowest lane.
-  @inline(__always) private static func number(_ x: UInt64) -> UInt64 {
-    var v = (x &* 2561) >> 8 & 0x00FF_00FF_00FF_00FF
-    v = (v &* 6_553_601) >> 16 & 0x0000_FFFF_0000_FFFF
-    return (v &* 42_949_672_960_001) >> 32
-  }
+  @inline(__always) func slot(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int { shape.number(p, n) }
 
   /// The code stored at `slot`, or -1.
   @inline(__always) func code(at slot: Int) -> Int { Int(codes[slot]) &- 1 }

@@ -76,6 +76,34 @@ extension ByteDictionary {
   }
 }
 
+extension NumberedKeys {
+  /// Codes fields `k..<batch.count` into `dst[k]`: a value of the shape as its number
+  /// (marked seen), another as `hashedFlag` plus its code in `dictionary`; null fields are
+  /// counted into `nulls` and get 0.
+  @inline(__always) func code(
+    _ batch: FieldBatch, from k: Int, into dst: UnsafeMutablePointer<UInt32>, dictionary: inout ByteDictionary,
+    nulls: inout NullBits
+  ) {
+    let fields = batch.fields
+    let lengths = batch.lengths
+    for k in k..<batch.count {
+      let len = lengths[k]
+      if len == 0 {
+        nulls.mark(k)
+        dst[k] = 0
+        continue
+      }
+      let p = fields[k]
+      let n = len < 0 ? ~len : len
+      let number = mark(p, n)
+      dst[k] =
+        number >= 0
+        ? UInt32(truncatingIfNeeded: number)
+        : Self.hashedFlag | dictionary.insert(p, n, overread: p < batch.overreadLimit)
+    }
+  }
+}
+
 /// The null bits of a batch's rows: field `k` is row `firstRow + k`.
 struct NullBits {
   let words: UnsafeMutablePointer<UInt64>

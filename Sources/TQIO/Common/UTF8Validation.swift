@@ -1,4 +1,8 @@
-/// Finds the first byte that is not valid UTF-8 (or a NUL), 32 ASCII bytes at a time.
+#if arch(x86_64)
+  import _Builtin_intrinsics.intel
+#endif
+
+/// Finds the first byte that is not valid UTF-8 (or a NUL), 64 ASCII bytes at a time.
 enum UTF8Validation {
   /// A problem found in the bytes.
   enum Problem: Equatable {
@@ -29,11 +33,31 @@ enum UTF8Validation {
   }
 
   /// The offset of the first 8-byte word from `i` on holding a non-ASCII byte (or a NUL when
-  /// `rejectNUL`), or of the last few bytes of the `n`; 32 bytes per step while all is clean.
+  /// `rejectNUL`), or of the last few bytes of the `n`; 64 bytes per step while all is clean
+  /// (SSE2 on x86-64: the sign bits and the zero compares of four 16-byte loads).
   @inline(__always) private static func asciiPrefix(_ p: UnsafePointer<UInt8>, from i: Int, _ n: Int, rejectNUL: Bool)
     -> Int
   {
     var i = i
+    #if arch(x86_64)
+      let zero = _mm_setzero_si128()
+      let raw = UnsafeRawPointer(p)
+      @inline(__always) func load(_ k: Int) -> __m128i {
+        _mm_loadu_si128(raw.advanced(by: k).assumingMemoryBound(to: __m128i.self))
+      }
+      while i + 64 <= n {
+        let a = load(i), b = load(i + 16), c = load(i + 32), d = load(i + 48)
+        var bad = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))
+        if rejectNUL {
+          let nul = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero)),
+            _mm_or_si128(_mm_cmpeq_epi8(c, zero), _mm_cmpeq_epi8(d, zero)))
+          bad = _mm_or_si128(bad, nul)
+        }
+        if _mm_movemask_epi8(bad) != 0 { break }
+        i += 64
+      }
+    #endif
     @inline(__always) func clean(_ w: UInt64) -> UInt64 { w & 0x8080_8080_8080_8080 | (rejectNUL ? zeroLanes(w) : 0) }
     while i + 32 <= n {
       let a = load64(p + i), b = load64(p + i + 8), c = load64(p + i + 16), d = load64(p + i + 24)

@@ -1,0 +1,112 @@
+import TQStorage
+
+extension CSVAssembly {
+  /// The dictionary-coded strings of column `c` when some chunk numbered it
+  /// (`NumberedKeys`): the keys of the shape come first, in ascending order, each coded by
+  /// its rank among the numbers seen in any chunk; the other keys follow.
+  static func numberedStrings(_ chunks: [CSVChunk], _ c: Int, _ total: Int) -> DictColumn {
+    let shape = chunks.lazy.compactMap { $0.columns[c].numbered?.shape }.first!
+    let all = NumberedKeys(shape: shape)
+    defer { all.release() }
+    // Keys of the shape met outside a chunk's numbering (its dictionary, or a chunk
+    // numbered by another shape) are numbered here first.
+    var spelled = [UInt8](repeating: 0, count: 16)
+    func eachNumberedKey(_ keys: NumberedKeys, _ body: (UnsafePointer<UInt8>, Int) -> Void) {
+      spelled.withUnsafeMutableBufferPointer { buffer in
+        for w in 0..<keys.words {
+          var bits = keys.seen[w]
+          while bits != 0 {
+            keys.shape.write(w << 6 | bits.trailingZeroBitCount, to: buffer.baseAddress!)
+            body(buffer.baseAddress!, keys.shape.length)
+            bits &= bits &- 1
+          }
+        }
+      }
+    }
+    for ch in chunks {
+      let column = ch.columns[c]
+      if let own = column.numbered {
+        if own.shape == shape {
+          all.absorb(own)
+        } else {
+          eachNumberedKey(own) { p, n in _ = all.mark(p, n) }
+        }
+      }
+      if let d = column.dictionary {
+        for k in 0..<d.count where d.key(k).count > 0 { _ = all.mark(d.key(k).baseAddress!, d.key(k).count) }
+      }
+    }
+    let ranks = NumberRanks(all)
+    var others = ByteDictionary()
+    defer { others.release() }
+    /// The final code of a key.
+    func code(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+      let k = shape.number(p, n)
+      if k >= 0 { return ranks.rank(k) }
+      return UInt32(truncatingIfNeeded: ranks.count) &+ others.insert(p, n)
+    }
+    // Per chunk: the final code of each dictionary code, and of each number of its own shape.
+    var dictionaryRemaps: [[UInt32]] = []
+    var numberRemaps: [[Int: UInt32]] = []
+    let empty: UInt8 = 0
+    for ch in chunks {
+      let column = ch.columns[c]
+      var remap: [UInt32] = []
+      if let d = column.dictionary {
+        remap = (0..<d.count).map { k in
+          let key = d.key(k)
+          return key.count > 0 ? code(key.baseAddress!, key.count) : withUnsafePointer(to: empty) { code($0, 0) }
+        }
+      }
+      dictionaryRemaps.append(remap)
+      var own: [Int: UInt32] = [:]
+      if let numbered = column.numbered, numbered.shape != shape {
+        eachNumberedKey(numbered) { p, n in own[numbered.shape.number(p, n)] = code(p, n) }
+      }
+      numberRemaps.append(own)
+    }
+    let cardinality = max(1, ranks.count + others.count)
+    func codes<T: FixedWidthInteger>(_: T.Type) -> [T] {
+      HugePages.array(count: total) { out in
+        var o = 0
+        for (i, ch) in chunks.enumerated() {
+          let column = ch.columns[c]
+          let dst = out + o
+          o += ch.rows
+          guard let src = column.codes else {
+            dst.initialize(repeating: 0, count: ch.rows)
+            continue
+          }
+          guard let numbered = column.numbered else {
+            src.copy(rows: ch.rows, to: dst, remap: dictionaryRemaps[i])
+            continue
+          }
+          let values = src.storage.assumingMemoryBound(to: UInt32.self)
+          let remap = dictionaryRemaps[i]
+          let sameShape = numbered.shape == shape
+          for r in 0..<ch.rows {
+            let v = values[r]
+            let final: UInt32
+            if v >= NumberedKeys.hashedFlag {
+              final = remap[Int(v & ~NumberedKeys.hashedFlag)]
+            } else if sameShape {
+              final = ranks.rank(Int(v))
+            } else {
+              final = numberRemaps[i][Int(v)] ?? 0  // a null row's 0 may be no number seen
+            }
+            (dst + r).initialize(to: T(truncatingIfNeeded: final))
+          }
+        }
+      }
+    }
+    let packed: Codes
+    if cardinality <= 256 {
+      packed = .u8(codes(UInt8.self))
+    } else if cardinality <= 65_536 {
+      packed = .u16(codes(UInt16.self))
+    } else {
+      packed = .u32(codes(UInt32.self))
+    }
+    return DictColumn(codes: packed, dictionary: ranks.strings() + others.strings())
+  }
+}
