@@ -20,14 +20,18 @@ public enum TableReader {
     let csv = [.csv, .tsv].contains(format ?? FileWriter.format(forExtension: path))
     let input = try MappedInput.load(path, populate: !csv)
     return try withExtendedLifetime(input) { () throws(FileError) -> Table in
-      try read(bytes: UnsafeRawBufferPointer(start: input.base, count: input.count), path: path, format: format, meter: meter)
+      try read(
+        bytes: UnsafeRawBufferPointer(start: input.base, count: input.count), path: path, format: format, meter: meter,
+        fileBacked: input.isMapped)
     }
   }
 
   /// Reads a file's bytes; `path` names it in errors and picks the format by extension.
-  public static func read(bytes: UnsafeRawBufferPointer, path: String, format: FileFormat?, meter: WorkMeter? = nil)
-    throws(FileError) -> Table
-  {
+  /// `fileBacked` says that the bytes are a mapping of a file, whose pages a reader may drop
+  /// once read (they come back from the file if touched again).
+  public static func read(
+    bytes: UnsafeRawBufferPointer, path: String, format: FileFormat?, meter: WorkMeter? = nil, fileBacked: Bool = false
+  ) throws(FileError) -> Table {
     if (format ?? FileWriter.format(forExtension: path)) == .tqc {
       return try SnapshotReader.read(bytes: bytes, path: path, meter: meter)
     }
@@ -45,9 +49,10 @@ public enum TableReader {
     case .json, .jsonl:
       return try JSONLReader.read(base, count: bytes.count, path: path, meter: meter)
     case .csv:
-      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: nil, meter: meter)
+      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: nil, meter: meter, fileBacked: fileBacked)
     case .tsv:
-      return try CSVReader.read(base, count: bytes.count, path: path, delimiter: UInt8(ascii: "\t"), meter: meter)
+      return try CSVReader.read(
+        base, count: bytes.count, path: path, delimiter: UInt8(ascii: "\t"), meter: meter, fileBacked: fileBacked)
     case .markdown:
       throw FileError(
         path: path, line: 0, field: 0, message: "cannot read markdown tables",

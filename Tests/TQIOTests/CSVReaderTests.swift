@@ -210,6 +210,28 @@ struct CSVErrorTests {
     #expect(t.values("b") == [.string("x")])
   }
 
+  @Test func largeFileRereadsDroppedPagesForLateText() throws {
+    // Past 40 MB on disk, so both halves drop parsed pages of the mapping; a column that
+    // turns to text in each half's last rows must re-read its earlier numbers from the file.
+    let rows = 1_000_000
+    var s = "id,v,pad\n"
+    s.reserveCapacity(48 * rows)
+    let pad = String(repeating: "p", count: 28)
+    let mid = rows / 2 - 1_001
+    for r in 0..<rows { s += "\(r),\(r == mid ? "mid" : r == rows - 1 ? "end" : String(r)),\(pad)\n" }
+    #expect(s.utf8.count > 40 << 20)
+    let dir = makeTempDirectory()
+    defer { removeTree(dir) }
+    writeFile("\(dir)/big.csv", s)
+    let t = try TableReader.read(path: "\(dir)/big.csv")
+    let v = t.values("v")
+    #expect(t.type("v") == .string)
+    #expect(v.count == rows)
+    for r in [0, 1, 12_345, mid - 1, mid + 1, rows / 2 + 1, rows - 2] { #expect(v[r] == .string(String(r))) }
+    #expect(v[mid] == .string("mid"))
+    #expect(v[rows - 1] == .string("end"))
+  }
+
   @Test func markdownCannotBeRead() {
     #expect(readError("| a |\n", path: "t.md", format: .markdown)?.message == "cannot read markdown tables")
   }

@@ -49,12 +49,16 @@ struct CSVChunkParser {
   let path: String
   /// Told the bytes done after each batch and asked whether to stop.
   let meter: WorkMeter?
+  /// Whether the input is a file mapping whose parsed pages may be dropped.
+  let releasesBehind: Bool
 
   /// Fields tokenised per batch before the columns convert them.
   private static let batchFields = 16_384
   /// Records read by `CSVTokenizer.next()` after one that the separator masks could not
   /// read, before the masks are tried again (quoted files would otherwise try every record).
   private static let slowRecordsAfterMiss = 16
+  /// Parsed bytes dropped at a time from a file mapping (`releasesBehind`).
+  private static let releaseStep = 16 << 20
   /// Batches between polls of the meter's cancel check (the first batch polls too).
   private static let batchesPerCancelCheck = 16
 
@@ -67,8 +71,9 @@ struct CSVChunkParser {
   /// fit in the core's L2 cache.
   func parse(estimatedRows: Int) throws(FileError) -> CSVChunk {
     // A bad byte is reported when the tokeniser reaches its field, so that an earlier
-    // structural error wins, as it would in a file read front to back.
-    MappedInput.prefault(start, end - start)
+    // structural error wins, as it would in a file read front to back. The frontier also
+    // maps the input's pages ahead of the tokeniser.
+    var released = start
     var frontier = ValidationFrontier(start: start, end: end)
     // Fields are read 8 bytes past their start when those bytes lie in the range (or in
     // the tokeniser's padded scratch space).
@@ -161,6 +166,10 @@ struct CSVChunkParser {
           overreadLimit: overreadLimit)
       }
       row += batch
+      if releasesBehind && tok.p - released >= Self.releaseStep {
+        MappedInput.release(released, tok.p - released)
+        released = tok.p
+      }
     }
     return CSVChunk(
       start: start, end: end, columns: cols, columnCount: n, rows: row, endLine: tok.line)

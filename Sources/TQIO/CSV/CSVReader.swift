@@ -15,9 +15,11 @@ enum CSVReader {
   static let parallelThreshold = 8 << 20
 
   /// Reads `count` bytes at `base`; `delimiter` forces the delimiter (else it is sniffed).
-  static func read(_ base: UnsafePointer<UInt8>, count: Int, path: String, delimiter: UInt8?, meter: WorkMeter? = nil)
-    throws(FileError) -> Table
-  {
+  /// `fileBacked` lets the parsers drop the pages of a file mapping behind them.
+  static func read(
+    _ base: UnsafePointer<UInt8>, count: Int, path: String, delimiter: UInt8?, meter: WorkMeter? = nil,
+    fileBacked: Bool = false
+  ) throws(FileError) -> Table {
     let end = base + count
     var s = base + ByteOrderMark.length(base, count)
     var line = 1
@@ -34,7 +36,8 @@ enum CSVReader {
     let headerBytes = max(8, dataStart - s)
     let estimatedRows = (end - dataStart) / headerBytes + 16
     let chunks = try parseRecords(
-      dataStart, end, dialect: dialect, header: header, estimatedRows: estimatedRows, path: path, meter: meter)
+      dataStart, end, dialect: dialect, header: header, estimatedRows: estimatedRows, path: path, meter: meter,
+      fileBacked: fileBacked)
     let rows = chunks.reduce(0) { $0 + $1.rows }
     let columns = CSVAssembly.assemble(names: header.names, chunks: chunks, dialect: dialect)
     return Table(columns: columns, rowCount: rows)
@@ -47,11 +50,13 @@ enum CSVReader {
   /// with an unterminated quote); otherwise the whole range is parsed again on one thread.
   private static func parseRecords(
     _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, dialect: CSVDialect, header: CSVHeader,
-    estimatedRows: Int, path: String, meter: WorkMeter?
+    estimatedRows: Int, path: String, meter: WorkMeter?, fileBacked: Bool
   ) throws(FileError) -> [CSVChunk] {
     let n = header.names.count
     func parser(_ s: UnsafePointer<UInt8>, _ e: UnsafePointer<UInt8>, firstLine: Int) -> CSVChunkParser {
-      CSVChunkParser(start: s, end: e, dialect: dialect, columnCount: n, firstLine: firstLine, path: path, meter: meter)
+      CSVChunkParser(
+        start: s, end: e, dialect: dialect, columnCount: n, firstLine: firstLine, path: path, meter: meter,
+        releasesBehind: fileBacked)
     }
     guard let split = splitPoint(start, end, dialect: dialect) else {
       return [try parser(start, end, firstLine: header.nextLine).parse(estimatedRows: estimatedRows)]

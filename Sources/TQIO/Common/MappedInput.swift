@@ -18,6 +18,9 @@ final class MappedInput {
   let count: Int
   private let mapped: Bool
 
+  /// Whether the bytes are a mapping of a file (else a copy in memory).
+  var isMapped: Bool { mapped }
+
   private init(base: UnsafePointer<UInt8>, count: Int, mapped: Bool) {
     self.base = base
     self.count = count
@@ -71,6 +74,16 @@ final class MappedInput {
       let last = (Int(bitPattern: p) + n + page - 1) & ~(page - 1)
       _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, populateRead)
     #endif
+  }
+
+  /// Drops the pages wholly inside `n` bytes at `p` of a file mapping from the process (they
+  /// stay in the page cache and map again if touched), so that a parsed part of a large
+  /// file stops counting towards memory and costs nothing to unmap later.
+  static func release(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    let page = 4096
+    let first = (Int(bitPattern: p) + page - 1) & ~(page - 1)
+    let last = (Int(bitPattern: p) + n) & ~(page - 1)
+    if last > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED) }
   }
 
   #if os(Linux)
