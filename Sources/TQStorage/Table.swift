@@ -76,7 +76,10 @@ public struct Table: Sendable {
     else { return }
     if case .runs = d.codes { return }
     guard let codes = d.codes.runCodes(off, cardinality: d.dictionary.count) else { return }
-    let ids = DictColumn(codes: .runs(RunCodes(starts: off)), dictionary: codes.map { d.dictionary[Int($0)] })
+    // Ids coded in order of appearance are in journey order already.
+    let inOrder = codes.count == d.dictionary.count && codes.indices.allSatisfy { codes[$0] == UInt32(truncatingIfNeeded: $0) }
+    let dictionary = inOrder ? d.dictionary : codes.map { d.dictionary[Int($0)] }
+    let ids = DictColumn(codes: .runs(RunCodes(starts: off)), dictionary: dictionary)
     columns[i] = Column(name: columns[i].name, data: .string(ids))
   }
 }

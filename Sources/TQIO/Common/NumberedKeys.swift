@@ -78,20 +78,43 @@ struct NumberRanks {
   }
 
   /// The keys of the seen numbers in ascending order.
+  ///
+  /// The digits are kept as a counter that steps from one seen number to the next, so a
+  /// key costs a few byte increments rather than a division per digit.
   func strings() -> [String] {
     var out: [String] = []
     out.reserveCapacity(count)
-    let n = keys.shape.length
+    let shape = keys.shape
+    let n = shape.length
     let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
     defer { buffer.deallocate() }
+    shape.write(0, to: buffer)
+    var at = 0  // the number the buffer spells
     for w in 0..<keys.words {
       var bits = keys.seen[w]
       while bits != 0 {
-        keys.shape.write(w << 6 | bits.trailingZeroBitCount, to: buffer)
+        let k = w << 6 | bits.trailingZeroBitCount
+        if k - at > 64 {
+          shape.write(k, to: buffer)
+        } else {
+          for _ in at..<k { Self.increment(buffer, length: n) }
+        }
+        at = k
         out.append(String(decoding: UnsafeBufferPointer(start: buffer, count: n), as: UTF8.self))
         bits &= bits &- 1
       }
     }
     return out
+  }
+
+  /// Adds one to the decimal digits that end the `length` bytes at `p` (the key of the next
+  /// number; never called past the last number of the shape).
+  @inline(__always) private static func increment(_ p: UnsafeMutablePointer<UInt8>, length: Int) {
+    var i = length - 1
+    while p[i] == UInt8(ascii: "9") {
+      p[i] = UInt8(ascii: "0")
+      i -= 1
+    }
+    p[i] += 1
   }
 }
