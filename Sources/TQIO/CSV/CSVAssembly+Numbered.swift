@@ -4,7 +4,7 @@ extension CSVAssembly {
   /// The dictionary-coded strings of column `c` when some chunk numbered it
   /// (`NumberedKeys`): the keys of the shape come first, in ascending order, each coded by
   /// its rank among the numbers seen in any chunk; the other keys follow.
-  static func numberedStrings(_ chunks: [CSVChunk], _ c: Int, _ total: Int) -> DictColumn {
+  static func numberedStrings(_ chunks: [CSVChunk], _ order: [CSVRowRun], _ c: Int, _ total: Int) -> DictColumn {
     let shape = chunks.lazy.compactMap { $0.columns[c].numbered?.shape }.first!
     let all = NumberedKeys(shape: shape)
     defer { all.release() }
@@ -69,22 +69,23 @@ extension CSVAssembly {
     func codes<T: FixedWidthInteger>(_: T.Type) -> [T] {
       HugePages.array(count: total) { out in
         var o = 0
-        for (i, ch) in chunks.enumerated() {
-          let column = ch.columns[c]
+        for run in order {
+          let i = run.chunk
+          let column = chunks[i].columns[c]
           let dst = out + o
-          o += ch.rows
+          o += run.rows.count
           guard let src = column.codes else {
-            dst.initialize(repeating: 0, count: ch.rows)
+            dst.initialize(repeating: 0, count: run.rows.count)
             continue
           }
           guard let numbered = column.numbered else {
-            src.copy(rows: ch.rows, to: dst, remap: dictionaryRemaps[i])
+            src.copy(rows: run.rows, to: dst, remap: dictionaryRemaps[i])
             continue
           }
-          let values = src.storage.assumingMemoryBound(to: UInt32.self)
+          let values = src.storage.assumingMemoryBound(to: UInt32.self) + run.rows.lowerBound
           let remap = dictionaryRemaps[i]
           let sameShape = numbered.shape == shape
-          for r in 0..<ch.rows {
+          for r in 0..<run.rows.count {
             let v = values[r]
             let final: UInt32
             if v >= NumberedKeys.hashedFlag {

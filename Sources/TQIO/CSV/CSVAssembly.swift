@@ -27,9 +27,10 @@ enum CSVAssembly {
     }
     let needText = chunks.filter { ch in (0..<n).contains { ch.columns[$0].pendingRows > 0 } }
     _ = Parallel.map(needText.count) { fillPendingText(needText[$0], dialect: dialect) }
+    let order = CSVRowRun.fileOrder(chunks)
     // Columns are independent: finish them on two threads.
     let columns = Parallel.mapInterleaved(n, workers: chunks.count > 1 ? 2 : 1) { c -> Column in
-      let column = build(name: names[c], type: targets[c], chunks: chunks, column: c)
+      let column = build(name: names[c], type: targets[c], chunks: chunks, order: order, column: c)
       for ch in chunks { ch.columns[c].release() }
       return column
     }
@@ -43,15 +44,17 @@ enum CSVAssembly {
     let n = ch.columnCount
     var rows = 0
     for c in 0..<n { rows = max(rows, ch.columns[c].pendingRows) }
-    var tok = CSVTokenizer(start: ch.start, end: ch.end, dialect: dialect, line: 1)
-    defer { tok.release() }
-    for row in 0..<rows {
-      tok.resetScratch()
-      if n > 1 { tok.skipBlankLines() }
-      for c in 0..<n {
-        _ = tok.next()
-        if row < ch.columns[c].pendingRows && (tok.count > 0 || tok.quoted) {
-          ch.columns[c].setCode(tok.field, tok.count, row: row)
+    for piece in ch.pieces where piece.rows.lowerBound < rows {
+      var tok = CSVTokenizer(start: piece.start, end: piece.end, dialect: dialect, line: 1)
+      defer { tok.release() }
+      for row in piece.rows.lowerBound..<min(rows, piece.rows.upperBound) {
+        tok.resetScratch()
+        if n > 1 { tok.skipBlankLines() }
+        for c in 0..<n {
+          _ = tok.next()
+          if row < ch.columns[c].pendingRows && (tok.count > 0 || tok.quoted) {
+            ch.columns[c].setCode(tok.field, tok.count, row: row)
+          }
         }
       }
     }
@@ -59,17 +62,19 @@ enum CSVAssembly {
   }
 
   /// One finished column from the same column of every chunk.
-  private static func build(name: String, type: InferredType, chunks: [CSVChunk], column c: Int) -> Column {
+  private static func build(
+    name: String, type: InferredType, chunks: [CSVChunk], order: [CSVRowRun], column c: Int
+  ) -> Column {
     let total = chunks.reduce(0) { $0 + $1.rows }
-    let validity = nullMask(chunks: chunks, column: c, total: total)
+    let validity = nullMask(chunks: chunks, order: order, column: c, total: total)
     let data: ColumnData
     switch type {
-    case .int: data = .int(ints(chunks, c, total))
-    case .float: data = .float(copyValues(chunks, c, total) { Double(bitPattern: $0) })
-    case .timestamp: data = .timestamp(copyValues(chunks, c, total) { Int64(bitPattern: $0) })
-    case .date: data = .date(copyValues(chunks, c, total) { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) })
-    case .bool: data = .bool(copyValues(chunks, c, total) { $0 != 0 })
-    case .string, .empty: data = .string(strings(chunks, c, total))
+    case .int: data = .int(ints(chunks, order, c, total))
+    case .float: data = .float(copyValues(chunks, order, c, total) { Double(bitPattern: $0) })
+    case .timestamp: data = .timestamp(copyValues(chunks, order, c, total) { Int64(bitPattern: $0) })
+    case .date: data = .date(copyValues(chunks, order, c, total) { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) })
+    case .bool: data = .bool(copyValues(chunks, order, c, total) { $0 != 0 })
+    case .string, .empty: data = .string(strings(chunks, order, c, total))
     }
     return Column(name: name, data: data, validity: validity)
   }
@@ -77,7 +82,7 @@ enum CSVAssembly {
   /// The typed values of column `c` of every chunk, one after the other. 8-byte types
   /// (Int64, Double) are the stored bit patterns themselves and are copied in bulk.
   /// The integers of column `c` in the narrowest width that holds them.
-  private static func ints(_ chunks: [CSVChunk], _ c: Int, _ total: Int) -> IntValues {
+  private static func ints(_ chunks: [CSVChunk], _ order: [CSVRowRun], _ c: Int, _ total: Int) -> IntValues {
     var lo: Int64 = 0, hi: Int64 = 0
     for ch in chunks {
       let src = ch.columns[c].values!
@@ -87,34 +92,36 @@ enum CSVAssembly {
       }
     }
     switch IntValues.width(lo, hi) {
-    case 1: return .i8(copyValues(chunks, c, total) { Int8(truncatingIfNeeded: Int64(bitPattern: $0)) })
-    case 2: return .i16(copyValues(chunks, c, total) { Int16(truncatingIfNeeded: Int64(bitPattern: $0)) })
-    case 4: return .i32(copyValues(chunks, c, total) { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) })
-    default: return .i64(copyValues(chunks, c, total) { Int64(bitPattern: $0) })
+    case 1: return .i8(copyValues(chunks, order, c, total) { Int8(truncatingIfNeeded: Int64(bitPattern: $0)) })
+    case 2: return .i16(copyValues(chunks, order, c, total) { Int16(truncatingIfNeeded: Int64(bitPattern: $0)) })
+    case 4: return .i32(copyValues(chunks, order, c, total) { Int32(truncatingIfNeeded: Int64(bitPattern: $0)) })
+    default: return .i64(copyValues(chunks, order, c, total) { Int64(bitPattern: $0) })
     }
   }
 
-  /// Column `c` of every chunk, converted, one after another.
-  private static func copyValues<T>(_ chunks: [CSVChunk], _ c: Int, _ total: Int, _ convert: (UInt64) -> T) -> [T] {
+  /// Column `c` of every chunk, converted, in file order.
+  private static func copyValues<T>(
+    _ chunks: [CSVChunk], _ order: [CSVRowRun], _ c: Int, _ total: Int, _ convert: (UInt64) -> T
+  ) -> [T] {
     HugePages.array(count: total) { out in
       var o = 0
-      for ch in chunks {
-        let src = ch.columns[c].values!
+      for run in order {
+        let src = chunks[run.chunk].columns[c].values! + run.rows.lowerBound
         let dst = out + o
         if MemoryLayout<T>.stride == 8 {
-          memcpy(UnsafeMutableRawPointer(dst), src, ch.rows * 8)
+          memcpy(UnsafeMutableRawPointer(dst), src, run.rows.count * 8)
         } else {
-          for r in 0..<ch.rows { (dst + r).initialize(to: convert(src[r])) }
+          for r in 0..<run.rows.count { (dst + r).initialize(to: convert(src[r])) }
         }
-        o += ch.rows
+        o += run.rows.count
       }
     }
   }
 
   /// The dictionary-coded strings of column `c`: the first chunk's dictionary absorbs the
   /// others' keys, whose codes are remapped.
-  private static func strings(_ chunks: [CSVChunk], _ c: Int, _ total: Int) -> DictColumn {
-    if chunks.contains(where: { $0.columns[c].numbered != nil }) { return numberedStrings(chunks, c, total) }
+  private static func strings(_ chunks: [CSVChunk], _ order: [CSVRowRun], _ c: Int, _ total: Int) -> DictColumn {
+    if chunks.contains(where: { $0.columns[c].numbered != nil }) { return numberedStrings(chunks, order, c, total) }
     var remaps: [[UInt32]?] = [nil]
     let base = chunks[0].columns + c
     if base.pointee.dictionary == nil { base.pointee.becomeString(pendingRows: 0) }
@@ -133,14 +140,14 @@ enum CSVAssembly {
     func codes<T: FixedWidthInteger>(_: T.Type) -> [T] {
       HugePages.array(count: total) { out in
         var o = 0
-        for (k, ch) in chunks.enumerated() {
+        for run in order {
           let dst = out + o
-          if let src = ch.columns[c].codes {
-            src.copy(rows: ch.rows, to: dst, remap: remaps[k])
+          if let src = chunks[run.chunk].columns[c].codes {
+            src.copy(rows: run.rows, to: dst, remap: remaps[run.chunk])
           } else {
-            dst.initialize(repeating: 0, count: ch.rows)
+            dst.initialize(repeating: 0, count: run.rows.count)
           }
-          o += ch.rows
+          o += run.rows.count
         }
       }
     }
@@ -157,23 +164,29 @@ enum CSVAssembly {
   }
 
   /// The validity of column `c` over all chunks, or `nil` when no row is null.
-  private static func nullMask(chunks: [CSVChunk], column c: Int, total: Int) -> Bitmap? {
+  private static func nullMask(chunks: [CSVChunk], order: [CSVRowRun], column c: Int, total: Int) -> Bitmap? {
     let nulls = chunks.reduce(0) { $0 + $1.columns[c].nullCount }
     if nulls == 0 { return nil }
     let dense = nulls * 2 > total
     var mask = Bitmap(count: total, value: !dense)
     var o = 0
-    for ch in chunks {
-      let words = ch.columns[c].nulls
-      for w in 0..<ColumnAccumulator.words(ch.rows) {
-        var x = dense ? ~words[w] : words[w]
-        if dense && (w + 1) * 64 > ch.rows { x &= (1 << UInt64(ch.rows - w * 64)) &- 1 }
+    for run in order {
+      let words = chunks[run.chunk].columns[c].nulls
+      let (lo, hi) = (run.rows.lowerBound, run.rows.upperBound)
+      var w = lo >> 6
+      while w << 6 < hi {
+        // The bits of the word's rows inside the run.
+        let from = max(lo, w << 6) - w << 6
+        let to = min(hi, (w + 1) << 6) - w << 6
+        let inside = (to == 64 ? UInt64.max : (1 << UInt64(to)) &- 1) & ~((1 << UInt64(from)) &- 1)
+        var x = (dense ? ~words[w] : words[w]) & inside
         while x != 0 {
-          mask[o + w * 64 + x.trailingZeroBitCount] = dense
+          mask[o + (w << 6) + x.trailingZeroBitCount - lo] = dense
           x &= x &- 1
         }
+        w += 1
       }
-      o += ch.rows
+      o += run.rows.count
     }
     return mask
   }

@@ -72,12 +72,12 @@ struct CodeBuffer {
     }
   }
 
-  /// Copies `rows` codes into `dst` as `T`, through `remap` when given.
-  func copy<T: FixedWidthInteger>(rows: Int, to dst: UnsafeMutablePointer<T>, remap: [UInt32]?) {
+  /// Copies the codes of `rows` into `dst` as `T`, through `remap` when given.
+  func copy<T: FixedWidthInteger>(rows: Range<Int>, to dst: UnsafeMutablePointer<T>, remap: [UInt32]?) {
     switch width {
-    case 1: Self.copy(base.assumingMemoryBound(to: UInt8.self), rows, dst, remap)
-    case 2: Self.copy(base.assumingMemoryBound(to: UInt16.self), rows, dst, remap)
-    default: Self.copy(base.assumingMemoryBound(to: UInt32.self), rows, dst, remap)
+    case 1: Self.copy(base.assumingMemoryBound(to: UInt8.self) + rows.lowerBound, rows.count, dst, remap)
+    case 2: Self.copy(base.assumingMemoryBound(to: UInt16.self) + rows.lowerBound, rows.count, dst, remap)
+    default: Self.copy(base.assumingMemoryBound(to: UInt32.self) + rows.lowerBound, rows.count, dst, remap)
     }
   }
 
