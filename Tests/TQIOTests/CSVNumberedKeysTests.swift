@@ -76,6 +76,29 @@ struct CSVNumberedKeysTests {
     #expect(Set(values).count == 7_000)
   }
 
+  @Test func idsInAscendingRunsAreStoredAsRuns() throws {
+    // Journeys of a sorted export: each id's rows together, ids ascending (with gaps).
+    let rows = 300_000
+    func key(_ r: Int) -> String { Self.id(r / 3 * 2) }
+    let text = Self.file(rows: rows, padding: 16, key)
+    #expect(text.utf8.count > CSVReader.parallelThreshold)
+    let t = try read(text)
+    guard case .string(let d) = t.column("key")?.data, case .runs(let runs) = d.codes else {
+      Issue.record("sorted ids are not stored as runs")
+      return
+    }
+    #expect(runs.starts.count == rows / 3 + 1)
+    let values = t.values("key")
+    for r in stride(from: 0, to: rows, by: 1_009) { #expect(values[r] == .string(key(r))) }
+    // A null, an id out of order or another value keeps a code per row.
+    for odd in ["", Self.id(1), "x"] {
+      let t = try read(Self.file(rows: 1_000) { $0 == 500 ? odd : key($0) })
+      guard case .string(let d) = t.column("key")?.data else { continue }
+      if case .runs = d.codes { Issue.record("\(odd) among sorted ids still gave runs") }
+      #expect(t.values("key")[501] == .string(key(501)))
+    }
+  }
+
   @Test func shapeSpellsNumbersBack() {
     for key in ["c0014101", "order-000123", "customer-0000012", "ab12345678901234"] {
       let bytes = Array(key.utf8)

@@ -65,6 +65,9 @@ extension CSVAssembly {
       }
       numberRemaps.append(own)
     }
+    if others.count == 0, let starts = runStarts(chunks, order, c, total, shape: shape) {
+      return DictColumn(codes: .runs(RunCodes(starts: starts)), dictionary: ranks.strings())
+    }
     let cardinality = max(1, ranks.count + others.count)
     func codes<T: FixedWidthInteger>(_: T.Type) -> [T] {
       HugePages.array(count: total) { out in
@@ -109,5 +112,33 @@ extension CSVAssembly {
       packed = .u32(codes(UInt32.self))
     }
     return DictColumn(codes: packed, dictionary: ranks.strings() + others.strings())
+  }
+
+  /// Where each id's rows start, plus the row count, when the ids (all of `shape`, no
+  /// nulls) come in ascending runs, as the journeys of an export sorted by journey do:
+  /// run j is then the j-th id, and the column needs no code per row (`RunCodes`).
+  private static func runStarts(
+    _ chunks: [CSVChunk], _ order: [CSVRowRun], _ c: Int, _ total: Int, shape: KeyShape
+  ) -> [UInt32]? {
+    guard total > 0,
+      chunks.allSatisfy({ $0.columns[c].nullCount == 0 && $0.columns[c].numbered?.shape == shape })
+    else { return nil }
+    var starts: [UInt32] = []
+    var previous: UInt32 = 0
+    var o = 0
+    for run in order {
+      let values = chunks[run.chunk].columns[c].codes!.storage.assumingMemoryBound(to: UInt32.self)
+      for r in run.rows {
+        let v = values[r]
+        if v != previous || o == 0 {
+          if v < previous || v >= NumberedKeys.hashedFlag { return nil }
+          starts.append(UInt32(truncatingIfNeeded: o))
+          previous = v
+        }
+        o += 1
+      }
+    }
+    starts.append(UInt32(truncatingIfNeeded: total))
+    return starts
   }
 }
