@@ -350,7 +350,7 @@ def markdown(res):
               f"({mm['status_table']}); RSS after load − RSS before load (read from /proc at two points "
               f"where tq waits on a FIFO) {mm['rss_delta_bytes_per_row']:.1f} bytes/row ({mm['status_rss']}); "
               f"target ≤ 50 bytes/row. tq's RSS before load: {mib(tq['rss_before_load'])}. Peak RSS after load "
-              "includes the CSV's pages while tq reads it (mmap; each half's pages populated by its own thread)."]
+              "includes the CSV's pages while tq reads it (mmap; pages mapped 16 MB ahead of the parsing threads and dropped once parsed)."]
     L += ["", "## Answer check (../shared/bench/compare_results.py, each round against DuckDB)", ""]
     bad = {k: v for k, v in res["mismatches"].items()}
     ck = res["answer_check"]
