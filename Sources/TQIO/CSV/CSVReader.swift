@@ -93,7 +93,13 @@ enum CSVReader {
       return .success(p.finish())
     }
     let chunks = results.compactMap { try? $0.get() }
-    if chunks.count == results.count { return chunks }
+    if chunks.count == results.count {
+      // A thread that found no segment left (one core, or a slow start) has an empty chunk,
+      // whose columns never saw a value: leave it out, so it cannot change how they are coded.
+      let filled = chunks.filter { $0.rows > 0 }
+      for ch in chunks where ch.rows == 0 && !filled.isEmpty { ch.release() }
+      return filled.isEmpty ? chunks : filled
+    }
     for ch in chunks { ch.release() }
     if stop.isSet { return try serial() }
     throw FileError.interrupted(path)
