@@ -127,6 +127,10 @@ def tq_version(tq):
 
 def sync(fifo, proc):
     """Waits until tq opens `fifo` for reading, samples its memory, then lets it go on."""
+    # The wait polls at a growing interval (0.5 ms up to 20 ms): tq loads the CSV while this
+    # loop waits for the next FIFO, and a fast poll would take time from tq's two threads on
+    # a two-core machine. The sample is of memory, so a late one costs nothing.
+    pause = 0.0005
     while True:
         try:
             fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
@@ -134,7 +138,8 @@ def sync(fifo, proc):
         except OSError:  # ENXIO: no reader yet
             if proc.poll() is not None:
                 raise RuntimeError(f"tq exited with status {proc.returncode} before reaching {os.path.basename(fifo)}")
-            time.sleep(0.0005)
+            time.sleep(pause)
+            pause = min(0.02, pause * 1.5)
     st = proc_status(proc.pid)
     os.set_blocking(fd, True)
     os.write(fd, b"sync\n1\n")

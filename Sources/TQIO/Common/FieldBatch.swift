@@ -80,26 +80,38 @@ extension NumberedKeys {
   /// Codes fields `k..<batch.count` into `dst[k]`: a value of the shape as its number
   /// (marked seen), another as `hashedFlag` plus its code in `dictionary`; null fields are
   /// counted into `nulls` and get 0.
+  ///
+  /// The numbers are marked seen in a second pass over `dst`: random ids touch the bits
+  /// all over, and a loop that does nothing else keeps many of those misses in flight.
   @inline(__always) func code(
-    _ batch: FieldBatch, from k: Int, into dst: UnsafeMutablePointer<UInt32>, dictionary: inout ByteDictionary,
+    _ batch: FieldBatch, from first: Int, into dst: UnsafeMutablePointer<UInt32>, dictionary: inout ByteDictionary,
     nulls: inout NullBits
   ) {
     let fields = batch.fields
     let lengths = batch.lengths
-    for k in k..<batch.count {
+    let null = UInt32.max  // until the second pass
+    for k in first..<batch.count {
       let len = lengths[k]
       if len == 0 {
         nulls.mark(k)
-        dst[k] = 0
+        dst[k] = null
         continue
       }
       let p = fields[k]
       let n = len < 0 ? ~len : len
-      let number = mark(p, n)
+      let number = shape.number(p, n)
       dst[k] =
         number >= 0
         ? UInt32(truncatingIfNeeded: number)
         : Self.hashedFlag | dictionary.insert(p, n, overread: p < batch.overreadLimit)
+    }
+    for k in first..<batch.count {
+      let v = dst[k]
+      if v < Self.hashedFlag {
+        mark(number: Int(truncatingIfNeeded: v))
+      } else if v == null {
+        dst[k] = 0
+      }
     }
   }
 }
