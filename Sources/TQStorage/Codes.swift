@@ -11,13 +11,17 @@ public enum Codes: Sendable, Equatable {
 
   /// Packs `codes` into the narrowest width that holds `cardinality` distinct codes.
   public init(_ codes: [UInt32], cardinality: Int) {
-    if cardinality <= 256 {
-      self = .u8(codes.map { UInt8(truncatingIfNeeded: $0) })
-    } else if cardinality <= 65_536 {
-      self = .u16(codes.map { UInt16(truncatingIfNeeded: $0) })
-    } else {
-      self = .u32(codes)
-    }
+    self = .narrowest(
+      cardinality: cardinality, { codes.map { UInt8(truncatingIfNeeded: $0) } },
+      { codes.map { UInt16(truncatingIfNeeded: $0) } }, { codes })
+  }
+
+  /// Codes in the narrowest width that holds `cardinality` distinct codes, made by that
+  /// width's closure (only that one runs).
+  @inlinable public static func narrowest(
+    cardinality: Int, _ u8: () -> [UInt8], _ u16: () -> [UInt16], _ u32: () -> [UInt32]
+  ) -> Codes {
+    cardinality <= 256 ? .u8(u8()) : cardinality <= 65_536 ? .u16(u16()) : .u32(u32())
   }
 
   /// The number of rows.

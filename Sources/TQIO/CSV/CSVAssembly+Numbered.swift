@@ -103,14 +103,8 @@ extension CSVAssembly {
         }
       }
     }
-    let packed: Codes
-    if cardinality <= 256 {
-      packed = .u8(codes(UInt8.self))
-    } else if cardinality <= 65_536 {
-      packed = .u16(codes(UInt16.self))
-    } else {
-      packed = .u32(codes(UInt32.self))
-    }
+    let packed = Codes.narrowest(
+      cardinality: cardinality, { codes(UInt8.self) }, { codes(UInt16.self) }, { codes(UInt32.self) })
     return DictColumn(codes: packed, dictionary: ranks.strings() + others.strings())
   }
 

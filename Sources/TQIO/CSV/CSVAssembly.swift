@@ -151,14 +151,8 @@ enum CSVAssembly {
         }
       }
     }
-    let packed: Codes
-    if cardinality <= 256 {
-      packed = .u8(codes(UInt8.self))
-    } else if cardinality <= 65_536 {
-      packed = .u16(codes(UInt16.self))
-    } else {
-      packed = .u32(codes(UInt32.self))
-    }
+    let packed = Codes.narrowest(
+      cardinality: cardinality, { codes(UInt8.self) }, { codes(UInt16.self) }, { codes(UInt32.self) })
     let strings = dict.count == 0 ? [""] : dict.strings()
     return DictColumn(codes: packed, dictionary: strings)
   }

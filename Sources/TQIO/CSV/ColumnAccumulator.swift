@@ -92,25 +92,11 @@ struct ColumnAccumulator {
   ) {
     var k = 0
     var r = rows.lowerBound
-    @inline(__always) func typed(_ parse: (UnsafePointer<UInt8>, Int) -> UInt64?) {
-      let v = values.unsafelyUnwrapped
-      while r < rows.upperBound {
-        let len = lengths[k]
-        let n = len < 0 ? ~len : len
-        if n > 0, let x = parse(fields[k], n) {
-          v[r] = x
-        } else if len == 0 {
-          appendNull(r)
-        } else {
-          return
-        }
-        k += 1
-        r += 1
-      }
-    }
-    /// `typed`, reusing the previous field's value when a short field has the same bytes
-    /// (exports repeat amounts and flags: `0.00`, `0`) instead of parsing it again.
-    @inline(__always) func typedRepeating(_ parse: (UnsafePointer<UInt8>, Int) -> UInt64?) {
+    /// Parses the fields as the column's type into `values` until one does not parse. With
+    /// `repeating`, a short field with the previous short field's bytes reuses its value
+    /// (exports repeat amounts and flags: `0.00`, `0`) instead of parsing it again; the
+    /// flag is a constant at each call, so each loop is compiled for its kind.
+    @inline(__always) func typed(repeating: Bool, _ parse: (UnsafePointer<UInt8>, Int) -> UInt64?) {
       let v = values.unsafelyUnwrapped
       var lastWord = UInt64.max
       var lastLength = -1
@@ -118,7 +104,8 @@ struct ColumnAccumulator {
       while r < rows.upperBound {
         let len = lengths[k]
         let p = fields[k]
-        if len > 0 && len <= 8 && p < overreadLimit {
+        let n = len < 0 ? ~len : len
+        if repeating && len > 0 && len <= 8 && p < overreadLimit {
           let word = load64(p) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- len &* 8))
           if word == lastWord && len == lastLength {
             v[r] = lastValue
@@ -128,7 +115,7 @@ struct ColumnAccumulator {
           } else {
             return
           }
-        } else if len != 0, let x = parse(p, len < 0 ? ~len : len) {
+        } else if n > 0, let x = parse(p, n) {
           v[r] = x
         } else if len == 0 {
           appendNull(r)
@@ -143,14 +130,14 @@ struct ColumnAccumulator {
     case .string:
       appendCodes(fields: fields, lengths: lengths, rows: rows, overreadLimit: overreadLimit)
       return
-    case .int: typedRepeating { NumberParsing.int($0, $1).map { UInt64(bitPattern: $0) } }
-    case .float: typedRepeating { NumberParsing.double($0, $1).map { $0.bitPattern } }
+    case .int: typed(repeating: true) { NumberParsing.int($0, $1).map { UInt64(bitPattern: $0) } }
+    case .float: typed(repeating: true) { NumberParsing.double($0, $1).map { $0.bitPattern } }
     case .timestamp:
       if dates == nil { dates = UTCTimestampMemo() }
       let memo = dates.unsafelyUnwrapped
-      typed { memo.timestamp($0, $1).map { UInt64(bitPattern: $0) } }
-    case .date: typed { TimeParsing.date($0, $1).map { UInt64(bitPattern: Int64($0)) } }
-    case .bool: typed { NumberParsing.bool($0, $1).map { $0 ? 1 : 0 } }
+      typed(repeating: false) { memo.timestamp($0, $1).map { UInt64(bitPattern: $0) } }
+    case .date: typed(repeating: false) { TimeParsing.date($0, $1).map { UInt64(bitPattern: Int64($0)) } }
+    case .bool: typed(repeating: false) { NumberParsing.bool($0, $1).map { $0 ? 1 : 0 } }
     case .empty: break
     }
     while r < rows.upperBound {
