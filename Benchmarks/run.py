@@ -323,10 +323,10 @@ def markdown(res):
               "(not used as Q9's fastest peer, as in PEERS.md)."]
     if "tq" in st and peers:
         met = [q for q in QUERIES if cmp_.get(q, {}).get("status") == "met"]
-        L += ["", "Summary: target met on " + (", ".join(met) if met else "no query") + "; " +
-              "; ".join(f"{s} on " + ", ".join(q for q in QUERIES if cmp_.get(q, {}).get("status") == s)
-                        for s in ("within noise", "gap", "fail", "answer differs")
-                        if any(cmp_.get(q, {}).get("status") == s for q in QUERIES)) + "."]
+        others = [f"{s} on " + ", ".join(q for q in QUERIES if cmp_.get(q, {}).get("status") == s)
+                  for s in ("within noise", "gap", "fail", "answer differs")
+                  if any(cmp_.get(q, {}).get("status") == s for q in QUERIES)]
+        L += ["", "Summary: " + "; ".join(["target met on " + (", ".join(met) if met else "no query")] + others) + "."]
     L += ["", "## Load (CSV → in-memory table) and memory", "",
           "| engine | load s: median [min–max] | CSV MB/s | table bytes/row (engine's own count) | "
           "RSS after load | peak RSS after load | peak RSS, whole process: median [min–max] |",
