@@ -76,6 +76,25 @@ struct CSVNumberedKeysTests {
     #expect(Set(values).count == 7_000)
   }
 
+  @Test(arguments: [20_000, 16_383, 290_000])
+  func runsBrokenAfterManyBatchesKeepEveryValue(at row: Int) throws {
+    // Sorted ids whose runs are tracked while parsing (`NumberRuns`) until row `row`
+    // breaks them: the rows before are written out as codes, the rest coded one by one.
+    // At 290,000 the file is read on two threads and only the second chunk breaks.
+    let rows = 300_000
+    for odd in ["", Self.id(1), "x"] {
+      func key(_ r: Int) -> String { r == row ? odd : Self.id(r / 3 * 2) }
+      let t = try read(Self.file(rows: rows, padding: 16, key))
+      let values = t.values("key")
+      #expect(values.count == rows)
+      for r in Array(stride(from: 0, to: rows, by: 997)) + Array((row - 700)..<min(rows, row + 700)) {
+        #expect(values[r] == (key(r).isEmpty ? .null : .string(key(r))), "row \(r) with \(odd)")
+      }
+      guard case .string(let d) = t.column("key")?.data else { continue }
+      if case .runs = d.codes { Issue.record("\(odd) at row \(row) still gave runs") }
+    }
+  }
+
   @Test func idsInAscendingRunsAreStoredAsRuns() throws {
     // Journeys of a sorted export: each id's rows together, ids ascending (with gaps).
     let rows = 300_000

@@ -68,6 +68,7 @@ extension CSVAssembly {
     if others.count == 0, let starts = runStarts(chunks, order, c, total, shape: shape) {
       return DictColumn(codes: .runs(RunCodes(starts: starts)), dictionary: ranks.strings())
     }
+    for ch in chunks { ch.columns[c].writeRuns() }
     let cardinality = max(1, ranks.count + others.count)
     func codes<T: FixedWidthInteger>(_: T.Type) -> [T] {
       HugePages.array(count: total) { out in
@@ -110,7 +111,8 @@ extension CSVAssembly {
 
   /// Where each id's rows start, plus the row count, when the ids (all of `shape`, no
   /// nulls) come in ascending runs, as the journeys of an export sorted by journey do:
-  /// run j is then the j-th id, and the column needs no code per row (`RunCodes`).
+  /// run j is then the j-th id, and the column needs no code per row (`RunCodes`). Chunks
+  /// that kept their runs while parsing (`NumberRuns`) give them without a code per row.
   private static func runStarts(
     _ chunks: [CSVChunk], _ order: [CSVRowRun], _ c: Int, _ total: Int, shape: KeyShape
   ) -> [UInt32]? {
@@ -118,19 +120,34 @@ extension CSVAssembly {
       chunks.allSatisfy({ $0.columns[c].nullCount == 0 && $0.columns[c].numbered?.shape == shape })
     else { return nil }
     var starts: [UInt32] = []
-    var previous: UInt32 = 0
+    var previous = -1
     var o = 0
-    for run in order {
-      let values = chunks[run.chunk].columns[c].codes!.storage.assumingMemoryBound(to: UInt32.self)
-      for r in run.rows {
-        let v = values[r]
-        if v != previous || o == 0 {
-          if v < previous || v >= NumberedKeys.hashedFlag { return nil }
-          starts.append(UInt32(truncatingIfNeeded: o))
-          previous = v
+    /// Records that row `o + r` of the file holds number `v`, starting a run when it
+    /// changes; false when it breaks the ascending order.
+    @inline(__always) func at(_ r: Int, _ v: Int) -> Bool {
+      if v == previous { return true }
+      guard v > previous && v < Int(NumberedKeys.hashedFlag) else { return false }
+      starts.append(UInt32(truncatingIfNeeded: o + r))
+      previous = v
+      return true
+    }
+    var cursors = [Int](repeating: 0, count: chunks.count)
+    for run in order where !run.rows.isEmpty {
+      let lo = run.rows.lowerBound
+      if let runs = chunks[run.chunk].columns[c].runs {
+        var j = runs.run(holding: lo, from: cursors[run.chunk])
+        cursors[run.chunk] = j
+        while j < runs.count && Int(runs.starts[j]) < run.rows.upperBound {
+          guard at(max(Int(runs.starts[j]), lo) - lo, Int(runs.numbers[j])) else { return nil }
+          j += 1
         }
-        o += 1
+      } else {
+        let values = chunks[run.chunk].columns[c].codes!.storage.assumingMemoryBound(to: UInt32.self)
+        for r in run.rows {
+          guard at(r - lo, Int(values[r])) else { return nil }
+        }
       }
+      o += run.rows.count
     }
     starts.append(UInt32(truncatingIfNeeded: total))
     return starts

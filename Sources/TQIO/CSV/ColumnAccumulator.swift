@@ -19,6 +19,11 @@ struct ColumnAccumulator {
   private(set) var numbered: NumberedKeys?
   /// Whether a string value has been coded (and `numbered` decided).
   private var keyed = false
+  /// The codes of a numbered column while its ids come in ascending runs (the codes
+  /// buffer is then not written); `nil` once they do not, or before the first batch coded
+  /// through `appendCodes` decides (`runsDecided`).
+  private(set) var runs: NumberRuns?
+  private var runsDecided = false
   /// One bit per row, set when the row is null.
   private(set) var nulls: UnsafeMutablePointer<UInt64>
   /// The number of null rows.
@@ -49,6 +54,7 @@ struct ColumnAccumulator {
     dates = nil
     numbered?.release()
     numbered = nil
+    runs = nil
     values = nil
     codes = nil
     dictionary = nil
@@ -171,13 +177,30 @@ struct ColumnAccumulator {
       }
       k += 1
     }
+    if let numbered {
+      if !runsDecided {
+        // The rows so far (a first batch read row by row, or the first key) may start runs.
+        runsDecided = true
+        if pendingRows == 0 && nullCount == 0 && nulls.count == 0 {
+          runs = NumberRuns(codes: codes!.storage.assumingMemoryBound(to: UInt32.self), count: rows.lowerBound + k)
+        }
+      }
+      if runs != nil {
+        k = runs!.extend(batch, from: k, firstRow: rows.lowerBound, keys: numbered)
+        if k < batch.count { writeRuns() }
+      }
+      if k < batch.count {
+        var dict = dictionary.unsafelyUnwrapped
+        numbered.code(batch, from: k, into: codes!.storage.assumingMemoryBound(to: UInt32.self) + rows.lowerBound,
+                      dictionary: &dict, nulls: &nulls)
+        dictionary = dict
+      }
+      codes!.wrote(upTo: rows.upperBound)
+      nullCount += nulls.count
+      return
+    }
     var dict = dictionary.unsafelyUnwrapped
     var out = codes.unsafelyUnwrapped
-    if let numbered {
-      numbered.code(batch, from: k, into: out.storage.assumingMemoryBound(to: UInt32.self) + rows.lowerBound,
-                    dictionary: &dict, nulls: &nulls)
-      k = batch.count
-    }
     while k < batch.count {
       let base = out.storage
       let stopped: UInt32?
@@ -199,9 +222,18 @@ struct ColumnAccumulator {
     codes = out
   }
 
+  /// Writes the codes of the rows the runs cover and drops the runs: the column keeps a
+  /// code per row from now on.
+  mutating func writeRuns() {
+    guard let r = runs else { return }
+    r.write(to: codes!.storage.assumingMemoryBound(to: UInt32.self))
+    runs = nil
+  }
+
   /// Marks row `row` null.
   @inline(__always) mutating func appendNull(_ row: Int) {
     markNull(row)
+    if runs != nil { writeRuns() }
     if let v = values {
       v[row] = 0
     } else if codes != nil {
@@ -217,6 +249,7 @@ struct ColumnAccumulator {
 
   /// Sets the string code of row `row` from its text.
   @inline(__always) mutating func setCode(_ p: UnsafePointer<UInt8>, _ n: Int, row: Int) {
+    if runs != nil { writeRuns() }
     let code = stringCode(p, n, overread: false)
     codes!.set(code, row: row)
   }
