@@ -104,7 +104,10 @@ public struct Executor {
     if case .filter(let inner, let p) = input { (source, pending) = (inner, p) }
     var rel = try execute(source)
     if let p = pending {
+      // A test of a run-coded column (the journey column) selects whole runs faster than
+      // the fused scan, which would need a code per row.
       if let filters = try Filter.dictionaryMasks(p, rel),
+        !filters.contains(where: { if case .string(let d) = rel.columns[$0.column].data, case .runs = d.codes { true } else { false } }),
         let r = try CodeAggregate.run(keys: keys, aggregates: aggregates, filters: filters, over: rel, isCancelled: isCancelled)
       {
         return r

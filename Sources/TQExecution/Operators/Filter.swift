@@ -3,10 +3,11 @@ import TQSyntax
 
 /// `where`: turns a predicate into a selection vector, without copying columns.
 ///
-/// `a and b` filters by `a` then evaluates `b` only on the survivors. Comparisons of a
-/// text column with constants (`==`, `!=`, `in`, `like`, `~`) are decided once per
-/// dictionary entry and then scan the codes; comparisons of a number or time column with a
-/// constant scan the values. Anything else is evaluated in batches.
+/// `a and b` filters by `a` then evaluates `b` only on the survivors; `a or b` joins the
+/// rows of each (one scan when both test one text column). Comparisons of a text column
+/// with constants (`==`, `!=`, `in`, `like`, `~`) are decided once per dictionary entry
+/// and then scan the codes; comparisons of a number or time column with a constant scan
+/// the values (`valueSelect`). Anything else is evaluated in batches.
 enum Filter {
   /// The rows of `rel` (in its order) where `p` is true.
   static func select(_ p: BoundExpr, in rel: Relation, isCancelled: () -> Bool) throws -> [UInt32] {
@@ -15,11 +16,23 @@ enum Filter {
       narrowed.selection = try select(l, in: rel, isCancelled: isCancelled)
       return try select(r, in: narrowed, isCancelled: isCancelled)
     }
-    if let mask = try dictionaryMask(p, rel), case .string(let d) = rel.columns[mask.column].data {
-      return Kernels.select(d.codes, mask: mask.mask, validity: rel.columns[mask.column].validity, rows: rel.selection,
-                            count: rel.baseCount)
+    if case .binary(.or, let l, let r, _) = p {
+      // Two tests of one text column: one scan with either outcome per code.
+      if let a = try dictionaryMask(l, rel), let b = try dictionaryMask(r, rel), a.column == b.column {
+        return dictionarySelect((a.column, zip(a.mask, b.mask).map { $0 || $1 }), rel)
+      }
+      return union(try select(l, in: rel, isCancelled: isCancelled), try select(r, in: rel, isCancelled: isCancelled), in: rel)
     }
+    if let mask = try dictionaryMask(p, rel) { return dictionarySelect(mask, rel) }
+    if let rows = valueSelect(p, rel) { return rows }
     return try generic(p, in: rel, isCancelled: isCancelled)
+  }
+
+  /// The rows whose code in a text column has a true outcome in `mask`.
+  private static func dictionarySelect(_ mask: (column: Int, mask: [Bool]), _ rel: Relation) -> [UInt32] {
+    guard case .string(let d) = rel.columns[mask.column].data else { return [] }
+    return Kernels.select(d.codes, mask: mask.mask, validity: rel.columns[mask.column].validity, rows: rel.selection,
+                          count: rel.baseCount)
   }
 
   /// For `a and b and …` where every part tests a text column against constants, the
@@ -37,6 +50,12 @@ enum Filter {
     switch p {
     case .binary(let op, .column(let i, .string), .constant(.string(let s), _), _):
       guard case .string(let d) = rel.columns[i].data else { return nil }
+      if op == .equal || op == .notEqual {
+        // One pass over the entries (a journey column has one per journey).
+        var mask = [Bool](repeating: op == .notEqual, count: d.dictionary.count)
+        for (k, key) in d.dictionary.enumerated() where key == s { mask[k] = op == .equal }
+        return (i, mask)
+      }
       if op.isComparison {
         let probe = Compare.strings(op, .column(Column(name: "", data: .string(DictColumn(codes: .u32(Array(0..<UInt32(d.dictionary.count))), dictionary: d.dictionary)))), .constant(.string(s), .string), count: d.dictionary.count)
         guard case .bool(let m) = probe.data else { return nil }
