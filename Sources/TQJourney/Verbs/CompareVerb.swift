@@ -23,7 +23,10 @@ enum CompareVerb {
       var bits = kinds
       for (k, mask) in batch.enumerated() {
         let bit = UInt8(1) << (k + 2)
-        bits.withUnsafeMutableBufferPointer { b in mask.withUnsafeBufferPointer { m in for r in 0..<b.count where m[r] { b[r] |= bit } } }
+        // Without a branch on the data, so the loop vectorises (half the rows match or not).
+        bits.withUnsafeMutableBufferPointer { b in
+          mask.withUnsafeBufferPointer { m in for r in 0..<b.count { b[r] |= m[r] ? bit : 0 } }
+        }
       }
       let parts = Parallel.map(splits.count) { k in
         var tally = GroupTally(groups: batch.count)
@@ -85,44 +88,14 @@ struct GroupTally {
                     _ time: [Int64]?, _ isCancelled: () -> Bool)
   {
     let g = touches.count
+    // The per-touch sums in buffers: an array element written per matching touch would
+    // check its uniqueness each time.
     var hits = [Int64](repeating: 0, count: g), spent = [Double](repeating: 0, count: g)
-    bits.withUnsafeBufferPointer { bits in
-      for j in span {
-        if j & 0xFFFF == 0, isCancelled() { return }
-        let rows = Int(off[j])..<Int(off[j + 1])
-        var jValue = 0.0, firstConv = -1, touchesBefore = 0
-        var reached: UInt8 = 0
-        for r in rows {
-          let b = bits[r]
-          if b & RowKinds.close != 0 {
-            jValue += value[r]
-            if firstConv < 0 {
-              firstConv = r
-              touchesBefore += Int(~b & RowKinds.purchase)
-            }
-          } else if firstConv < 0 {
-            touchesBefore += 1
-          }
-          guard b & RowKinds.purchase == 0, b >> 2 != 0 else { continue }
-          reached |= b >> 2
-          var m = b >> 2
-          while m != 0 {
-            let k = m.trailingZeroBitCount
-            hits[k] += 1
-            spent[k] += cost[r]
-            m &= m - 1
-          }
-        }
-        var m = reached
-        while m != 0 {
-          let k = m.trailingZeroBitCount
-          m &= m - 1
-          journeys[k] += 1
-          money[k] += jValue
-          if firstConv >= 0 {
-            converting[k] += 1
-            toConvert[k] += Double(touchesBefore)
-            if let time { days[k] += Double(time[firstConv] - time[rows.lowerBound]) / 86_400_000_000 }
+    hits.withUnsafeMutableBufferPointer { hits in
+      spent.withUnsafeMutableBufferPointer { spent in
+        off.withUnsafeBufferPointer { off in
+          bits.withUnsafeBufferPointer { bits in
+            add(span, off, bits, value, cost, time, hits, spent, isCancelled)
           }
         }
       }
@@ -130,6 +103,53 @@ struct GroupTally {
     for k in 0..<g {
       touches[k] += hits[k]
       spend[k] += spent[k]
+    }
+  }
+
+  /// `add` over buffers, the matching touches and their cost summed into `hits` and `spent`.
+  private mutating func add(
+    _ span: Range<Int>, _ off: UnsafeBufferPointer<UInt32>, _ bits: UnsafeBufferPointer<UInt8>, _ value: RowValues,
+    _ cost: RowValues, _ time: [Int64]?, _ hits: UnsafeMutableBufferPointer<Int64>,
+    _ spent: UnsafeMutableBufferPointer<Double>, _ isCancelled: () -> Bool
+  ) {
+    for j in span {
+      if j & 0xFFFF == 0, isCancelled() { return }
+      let rows = Int(off[j])..<Int(off[j + 1])
+      var jValue = 0.0, firstConv = -1, touchesBefore = 0
+      var reached: UInt8 = 0
+      for r in rows {
+        let b = bits[r]
+        if b & RowKinds.close != 0 {
+          jValue += value[r]
+          if firstConv < 0 {
+            firstConv = r
+            touchesBefore += Int(~b & RowKinds.purchase)
+          }
+        } else if firstConv < 0 {
+          touchesBefore += 1
+        }
+        guard b & RowKinds.purchase == 0, b >> 2 != 0 else { continue }
+        reached |= b >> 2
+        var m = b >> 2
+        while m != 0 {
+          let k = m.trailingZeroBitCount
+          hits[k] += 1
+          spent[k] += cost[r]
+          m &= m - 1
+        }
+      }
+      var m = reached
+      while m != 0 {
+        let k = m.trailingZeroBitCount
+        m &= m - 1
+        journeys[k] += 1
+        money[k] += jValue
+        if firstConv >= 0 {
+          converting[k] += 1
+          toConvert[k] += Double(touchesBefore)
+          if let time { days[k] += Double(time[firstConv] - time[rows.lowerBound]) / 86_400_000_000 }
+        }
+      }
     }
   }
 
