@@ -107,7 +107,7 @@ public struct Executor {
       // A test of a run-coded column (the journey column) selects whole runs faster than
       // the fused scan, which would need a code per row.
       if let filters = try Filter.dictionaryMasks(p, rel),
-        !filters.contains(where: { if case .string(let d) = rel.columns[$0.column].data, case .runs = d.codes { true } else { false } }),
+        !filters.contains(where: { Filter.isRunCoded(rel.columns[$0.column]) }),
         let r = try CodeAggregate.run(keys: keys, aggregates: aggregates, filters: filters, over: rel, isCancelled: isCancelled)
       {
         return r

@@ -28,6 +28,12 @@ enum Filter {
     return try generic(p, in: rel, isCancelled: isCancelled)
   }
 
+  /// Whether `column` is text stored as run codes (the journey column in journey order).
+  static func isRunCoded(_ column: Column) -> Bool {
+    if case .string(let d) = column.data, case .runs = d.codes { return true }
+    return false
+  }
+
   /// The rows whose code in a text column has a true outcome in `mask`.
   private static func dictionarySelect(_ mask: (column: Int, mask: [Bool]), _ rel: Relation) -> [UInt32] {
     guard case .string(let d) = rel.columns[mask.column].data else { return [] }
