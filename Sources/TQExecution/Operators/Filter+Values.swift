@@ -21,17 +21,18 @@ extension Filter {
     switch (column.data, constant) {
     case (.float(let a), _):
       guard let c = constant.asDouble else { return nil }
-      return scan(a, op2, c, rows, validity)
+      return scan(a, op2, c, rows, validity) { $0 }
     case (.int(let a), .int(let c)):
       switch a {
-      case .i8(let x): return scan(x, op2, c, rows, validity)
-      case .i16(let x): return scan(x, op2, c, rows, validity)
-      case .i32(let x): return scan(x, op2, c, rows, validity)
-      case .i64(let x): return scan(x, op2, c, rows, validity)
+      case .i8(let x): return scan(x, op2, c, rows, validity) { Int64($0) }
+      case .i16(let x): return scan(x, op2, c, rows, validity) { Int64($0) }
+      case .i32(let x): return scan(x, op2, c, rows, validity) { Int64($0) }
+      case .i64(let x): return scan(x, op2, c, rows, validity) { $0 }
       }
-    case (.timestamp(let a), .timestamp(let c)): return scan(a, op2, c, rows, validity)
-    case (.timestamp(let a), .date(let d)): return scan(a, op2, Int64(d) * CivilTime.microsPerDay, rows, validity)
-    case (.date(let a), .date(let d)): return scan(a, op2, Int64(d), rows, validity)
+    case (.timestamp(let a), .timestamp(let c)): return scan(a, op2, c, rows, validity) { $0 }
+    case (.timestamp(let a), .date(let d)):
+      return scan(a, op2, Int64(d) * CivilTime.microsPerDay, rows, validity) { $0 }
+    case (.date(let a), .date(let d)): return scan(a, op2, Int64(d), rows, validity) { Int64($0) }
     default: return nil
     }
   }
@@ -47,35 +48,19 @@ extension Filter {
     }
   }
 
-  /// The rows (of `rows`, else all) whose value `v` satisfies `v op c`, nulls left out;
-  /// `c` is compared in the wider of the two types (`Double` or `Int64`).
-  private static func scan<T: BinaryInteger>(
-    _ values: [T], _ op: BinaryOp, _ c: Int64, _ rows: [UInt32]?, _ validity: Bitmap?
+  /// The rows (of `rows`, else all) whose value `v` satisfies `widen(v) op c`, nulls left
+  /// out; `c` is in the wider of the two types (`Double` or `Int64`).
+  @inline(__always) private static func scan<V, C: Comparable>(
+    _ values: [V], _ op: BinaryOp, _ c: C, _ rows: [UInt32]?, _ validity: Bitmap?, _ widen: (V) -> C
   ) -> [UInt32] {
     values.withUnsafeBufferPointer { v in
       switch op {
-      case .equal: return select(v, rows, validity) { Int64($0) == c }
-      case .notEqual: return select(v, rows, validity) { Int64($0) != c }
-      case .less: return select(v, rows, validity) { Int64($0) < c }
-      case .lessEqual: return select(v, rows, validity) { Int64($0) <= c }
-      case .greater: return select(v, rows, validity) { Int64($0) > c }
-      default: return select(v, rows, validity) { Int64($0) >= c }
-      }
-    }
-  }
-
-  /// `scan` for doubles.
-  private static func scan(_ values: [Double], _ op: BinaryOp, _ c: Double, _ rows: [UInt32]?, _ validity: Bitmap?)
-    -> [UInt32]
-  {
-    values.withUnsafeBufferPointer { v in
-      switch op {
-      case .equal: return select(v, rows, validity) { $0 == c }
-      case .notEqual: return select(v, rows, validity) { $0 != c }
-      case .less: return select(v, rows, validity) { $0 < c }
-      case .lessEqual: return select(v, rows, validity) { $0 <= c }
-      case .greater: return select(v, rows, validity) { $0 > c }
-      default: return select(v, rows, validity) { $0 >= c }
+      case .equal: return select(v, rows, validity) { widen($0) == c }
+      case .notEqual: return select(v, rows, validity) { widen($0) != c }
+      case .less: return select(v, rows, validity) { widen($0) < c }
+      case .lessEqual: return select(v, rows, validity) { widen($0) <= c }
+      case .greater: return select(v, rows, validity) { widen($0) > c }
+      default: return select(v, rows, validity) { widen($0) >= c }
       }
     }
   }
