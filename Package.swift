@@ -9,6 +9,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "tq", targets: ["tq"]),
+    .executable(name: "tq-floor", targets: ["tq-floor"]),
     .library(name: "TQEngine", targets: ["TQEngine"]),
   ],
   dependencies: [
@@ -36,11 +37,15 @@ let package = Package(
       name: "tq",
       dependencies: ["TQEngine", "TQShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    .executableTarget(
+      name: "tq-floor", dependencies: ["TQEngine", "TQStorage"], path: "Benchmarks/Floor",
+      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+    ),
     .testTarget(name: "TQExecutionTests", dependencies: ["TQExecution", "TQGenerate", "TQStorage", "TQSyntax"]),
     .testTarget(name: "TQStorageTests", dependencies: ["TQStorage"]),
     .testTarget(name: "TQSyntaxTests", dependencies: ["TQSyntax"]),
     .testTarget(name: "TQIOTests", dependencies: ["TQIO", "TQStorage"]),
-    .testTarget(name: "TQGoldenTests", dependencies: ["TQTestSupport", "TQEngine"]),
+    .testTarget(name: "TQGoldenTests", dependencies: ["TQTestSupport", "TQEngine"], exclude: ["transcripts"]),
     .testTarget(name: "TQEngineTests", dependencies: ["TQEngine", "TQIO", "TQStorage", "TQSyntax"]),
     .testTarget(name: "TQLessonsTests", dependencies: ["TQLessons", "TQEngine", "TQStorage"]),
     .testTarget(name: "TQGenerateTests", dependencies: ["TQGenerate", "TQStorage"]),

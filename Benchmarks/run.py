@@ -15,7 +15,10 @@
 3. Checks every engine's answers against DuckDB's of the same round with
    ../shared/bench/compare_results.py; a query whose tq answer differs gets no time in the
    report (the time stays in the JSON, flagged).
-4. Writes Benchmarks/results/<label>.md and .json (label 1M, 10M, 100k, ...); the raw
+4. Times reading the columns each query reads (its `# columns:` line), as tq stores them,
+   with tq-floor (Benchmarks/Floor) on the same CSV: the journey queries' target is within
+   20x of that read.
+5. Writes Benchmarks/results/<label>.md and .json (label 1M, 10M, 100k, ...); the raw
    per-process JSON and logs stay in --data-dir/runs/<label>-<time>/.
 
 Statistics as PEERS.md: query time = median of all timed runs of all processes of an engine,
@@ -45,6 +48,9 @@ TITLES = {"Q1": "filter count", "Q2": "group count", "Q3": "per persona", "Q4": 
           "Q5": "top paths", "Q6": "last touch", "Q7": "linear", "Q8": "Markov transitions",
           "Q9": "ordered funnel", "Q10": "touches / time to conv."}
 QUERY_TARGET, LOAD_TARGET, FAIL_ABOVE, BYTES_PER_ROW_TARGET = 0.2, 0.4, 0.5, 50
+# journey queries: within this many times the time to read the columns they read
+JOURNEY_QUERIES, READ_FLOOR_TARGET = [f"Q{i}" for i in range(4, 11)], 20
+COLUMNS_LINE = re.compile(r"^#\s*columns:\s*([^(]*)")
 # PEERS.md run2 (quiet machine), sum of the Q1-Q10 medians in ms: how much slower this run's machine was
 PEERS_MD_SUM_MS = {"1M": {"duckdb": 803, "polars": 815, "chdb": 979, "datafusion": 1292},
                    "10M": {"duckdb": 9677, "polars": 10979, "chdb": 10229, "datafusion": 17889}}
@@ -162,6 +168,34 @@ def grade(ratio, tq_spread, peer_spread, target):
     return "fail" if ratio > FAIL_ABOVE else "gap"
 
 
+def query_columns(q):
+    """The columns query q reads, from the `# columns:` line of its .tq file."""
+    path = os.path.join(HERE, "queries", f"q{int(q[1:]):02d}.tq")
+    for line in open(path, encoding="utf-8"):
+        m = COLUMNS_LINE.match(line)
+        if m:
+            return [c.strip() for c in m.group(1).split(",") if c.strip()]
+    return []
+
+
+def read_floors(args, csv, run_dir):
+    """Runs tq-floor once on csv for every query's columns; its JSON, kept in run_dir/floor.json."""
+    path = os.path.join(run_dir, "floor.json")
+    if os.path.exists(path):
+        return json.load(open(path))
+    if not os.path.exists(args.floor) or not csv or not os.path.exists(csv):
+        log(f"no read floors: {args.floor} or {csv} is missing")
+        return None
+    specs = [f"{q}={','.join(query_columns(q))}" for q in QUERIES if query_columns(q)]
+    out = subprocess.run([args.floor, csv, "--reps", "9"] + specs, capture_output=True, text=True)
+    if out.returncode != 0:
+        log(f"tq-floor failed: {out.stderr.strip()}")
+        return None
+    with open(path, "w") as f:
+        f.write(out.stdout)
+    return json.loads(out.stdout)
+
+
 def summarise(args, label, csv, procs, verdict, check_lines, run_dir):
     data = {}
     for p in procs:
@@ -234,6 +268,19 @@ def summarise(args, label, csv, procs, verdict, check_lines, run_dir):
         comparison["memory"] = {"table_bytes_per_row": bpr, "rss_delta_bytes_per_row": stats["tq"]["rss_delta_bytes_per_row"]["median"],
                                 "status_table": "met" if bpr <= BYTES_PER_ROW_TARGET else "missed",
                                 "status_rss": "met" if stats["tq"]["rss_delta_bytes_per_row"]["median"] <= BYTES_PER_ROW_TARGET else "missed"}
+
+    floors = read_floors(args, csv, run_dir) if "tq" in stats else None
+    if floors:
+        comparison["read_floor"] = {}
+        for q in QUERIES:
+            f, tqs = floors["queries"].get(q), stats["tq"]["queries"].get(q)
+            if not f or not tqs:
+                continue
+            ratio = tqs["median_s"] / f["median_s"]
+            comparison["read_floor"][q] = {
+                "columns": f["columns"], "bytes": f["bytes"], "floor_median_s": f["median_s"],
+                "floor_best_s": f["best_s"], "ratio": ratio,
+                "status": ("met" if ratio <= READ_FLOOR_TARGET else "missed") if q in JOURNEY_QUERIES else ""}
 
     mismatches = {}
     if "tq" in data and "duckdb" in data:
@@ -351,6 +398,20 @@ def markdown(res):
               f"where tq waits on a FIFO) {mm['rss_delta_bytes_per_row']:.1f} bytes/row ({mm['status_rss']}); "
               f"target ≤ 50 bytes/row. tq's RSS before load: {mib(tq['rss_before_load'])}. Peak RSS after load "
               "includes the CSV's pages while tq reads it (mmap; pages mapped 16 MB ahead of the parsing threads and dropped once parsed)."]
+    if cmp_.get("read_floor"):
+        rf = cmp_["read_floor"]
+        L += ["", "## Query time against reading its columns", "",
+              "`tq-floor` (Benchmarks/Floor) loads the same CSV as tq does and reads every byte tq keeps for "
+              "the columns the query's SQL reads (its `# columns:` line): dictionary codes or journey run "
+              "starts, typed values; on 2 threads, median of 9 reads. Target for the journey queries "
+              f"(Q4–Q10): tq ≤ {READ_FLOOR_TARGET}× that read.", "",
+              "| Q | columns | MB | read ms | tq ms | tq / read | target |", "|---|---|---|---|---|---|---|"]
+        for q in QUERIES:
+            if q in rf:
+                c = rf[q]
+                L.append(f"| {q} {TITLES[q]} | {', '.join(c['columns'])} | {c['bytes'] / 1e6:.0f} | "
+                         f"{c['floor_median_s'] * 1e3:.2f} | {fmt_ms(st['tq']['queries'][q]['median_s'])} | "
+                         f"{c['ratio']:.1f}× | {c['status'] or '–'} |")
     L += ["", "## Answer check (../shared/bench/compare_results.py, each round against DuckDB)", ""]
     bad = {k: v for k, v in res["mismatches"].items()}
     ck = res["answer_check"]
@@ -380,6 +441,8 @@ def main():
     ap.add_argument("--data-dir", default=os.path.join(ROOT, ".bench-data"))
     ap.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     ap.add_argument("--tq", default=os.path.join(ROOT, ".build", "release", "tq"))
+    ap.add_argument("--floor", default=os.path.join(ROOT, ".build", "release", "tq-floor"),
+                    help="tq-floor, which times reading each query's columns")
     ap.add_argument("--python", default=sys.executable, help="Python with duckdb, polars, chdb, datafusion")
     ap.add_argument("--label", help="results file name (default from --rows: 1M, 10M, 100k)")
     ap.add_argument("--summarise", metavar="RUN_DIR", help="only rewrite the report from an earlier run's folder")

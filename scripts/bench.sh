@@ -33,7 +33,7 @@ fi
 tq="$root/.build/release/tq"
 if [[ ",$engines," == *",tq,"* ]]; then
   "$root/scripts/setup.sh" libedit-dev
-  (cd "$root" && swift build -c release --product tq) >&2
+  (cd "$root" && swift build -c release --product tq && swift build -c release --product tq-floor) >&2
 fi
 
 exec "$venv/bin/python" "$root/Benchmarks/run.py" --python "$venv/bin/python" --tq "$tq" \

@@ -63,17 +63,24 @@ public struct Executor {
       return try Join.run(try execute(input), Relation(t), leftKeys: lk, rightKeys: rk, keepLeftUnmatched: keepLeft,
                           isCancelled: isCancelled)
     case .journey(let input, let plan):
-      return try journey(plan, on: try execute(input).table(), masks: [])
+      return try journey(plan, on: try execute(input).table(), groups: [])
     case .compareGroups(let input, let plan, let groups):
       var t = try execute(input).table()
       if t.journeyOffsets == nil { t.arrangeJourneys() }
-      let ev = Evaluator(relation: Relation(t))
-      let masks = try groups.map { g -> [Bool] in
+      let rel = Relation(t)
+      let ev = Evaluator(relation: rel)
+      let tests = try groups.map { g -> GroupTest in
+        // A test of a text column without nulls is decided per code, not per row.
+        if let m = try Filter.dictionaryMask(g.expr, rel), rel.columns[m.column].validity == nil,
+          case .string(let d) = rel.columns[m.column].data
+        {
+          return .codes(d.codes, outcome: m.mask)
+        }
         let c = try ev.eval(g.expr).column(count: t.rowCount, type: .bool)
-        guard case .bool(let b) = c.data else { return Array(repeating: false, count: t.rowCount) }
-        return c.validity == nil ? b : (0..<b.count).map { b[$0] && !c.isNull($0) }
+        guard case .bool(let b) = c.data else { return .rows(Array(repeating: false, count: t.rowCount)) }
+        return .rows(c.validity == nil ? b : (0..<b.count).map { b[$0] && !c.isNull($0) })
       }
-      return try journey(plan, on: t, masks: masks)
+      return try journey(plan, on: t, groups: tests)
     case .rename(let input, let map):
       var rel = try execute(input)
       for (i, name) in map {
@@ -86,9 +93,9 @@ public struct Executor {
   }
 
   /// Runs a journey verb, turning its errors into execution errors.
-  func journey(_ plan: JourneyPlan, on t: Table, masks: [[Bool]]) throws -> Relation {
+  func journey(_ plan: JourneyPlan, on t: Table, groups: [GroupTest]) throws -> Relation {
     do {
-      return Relation(try JourneyVerbs.run(plan, on: t, masks: masks, isCancelled: isCancelled))
+      return Relation(try JourneyVerbs.run(plan, on: t, groups: groups, isCancelled: isCancelled))
     } catch let e as JourneyError {
       throw ExecutionError(e.message + (e.hint.map { " (\($0))" } ?? ""))
     } catch let e as ModelError {

@@ -147,9 +147,9 @@ protocol PathRunVisitor {
 /// A path's value, read at its closing row (0 for null or without a value column).
 struct RowValues {
   /// The values as Doubles (a float column's own array, no copy).
-  private let values: [Double]?
+  let values: [Double]?
   /// The column, when it has nulls.
-  private let nullable: Column?
+  let nullable: Column?
 
   /// Reads `column` (nil: every row is worth 0).
   init(_ column: Column?) {

@@ -3,10 +3,10 @@ import TQStorage
 /// Runs a bound journey verb over a table and returns its result table.
 public enum JourneyVerbs {
   /// The result of `plan` over `table`.
-  public static func run(_ plan: JourneyPlan, on table: Table, masks: [[Bool]] = [], isCancelled: () -> Bool = { false })
+  public static func run(_ plan: JourneyPlan, on table: Table, groups: [GroupTest] = [], isCancelled: () -> Bool = { false })
     throws -> Table
   {
-    var t = try result(plan, on: table, masks: masks, isCancelled: isCancelled)
+    var t = try result(plan, on: table, groups: groups, isCancelled: isCancelled)
     t.barColumns = bars(plan)
     return t
   }
@@ -25,12 +25,12 @@ public enum JourneyVerbs {
   }
 
   /// The result table of a verb.
-  static func result(_ plan: JourneyPlan, on table: Table, masks: [[Bool]], isCancelled: () -> Bool) throws -> Table {
+  static func result(_ plan: JourneyPlan, on table: Table, groups: [GroupTest], isCancelled: () -> Bool) throws -> Table {
     switch plan.verb {
     case .funnel: return try FunnelVerb.run(table, plan, isCancelled: isCancelled)
     case .pareto: return try ParetoVerb.run(table, plan)
     case .assists: return try AssistsVerb.run(table, plan, isCancelled: isCancelled)
-    case .compare: return try CompareVerb.run(table, plan, masks: masks, isCancelled: isCancelled)
+    case .compare: return try CompareVerb.run(table, plan, groups: groups, isCancelled: isCancelled)
     case .journeys: return try JourneysVerb.run(table, plan)
     case .paths: return try PathsVerb.run(table, plan, isCancelled: isCancelled)
     case .attribute: return try AttributeVerb.run(table, plan, isCancelled: isCancelled)
