@@ -43,8 +43,20 @@ public struct Table: Sendable {
   /// The column that plays `role`, if any.
   public func column(for role: Role) -> Column? { roles[role].flatMap { column($0) } }
 
-  /// Bytes of memory the table holds.
-  public var memoryBytes: Int { columns.reduce(0) { $0 + $1.memoryBytes } + (journeyOffsets?.count ?? 0) * 4 }
+  /// Bytes of memory the table holds. The journey offsets count once: a run-coded journey
+  /// column shares their array.
+  public var memoryBytes: Int {
+    let columnBytes = columns.reduce(0) { $0 + $1.memoryBytes }
+    guard let off = journeyOffsets else { return columnBytes }
+    let address = off.withUnsafeBufferPointer { $0.baseAddress }
+    let shared = columns.contains { c in
+      if case .string(let d) = c.data, case .runs(let r) = d.codes {
+        return r.starts.withUnsafeBufferPointer { $0.baseAddress } == address
+      }
+      return false
+    }
+    return columnBytes + (shared ? 0 : off.count * 4)
+  }
 
   /// The rows at the given positions; roles are kept, journey order is dropped.
   public func gather(_ rows: [UInt32]) -> Table {

@@ -6,9 +6,9 @@
 
 /// The order of strings by their UTF-8 bytes, compared with `memcmp` where the bytes are
 /// contiguous (native strings) instead of a generic element-by-element walk.
-enum UTF8Order {
+public enum UTF8Order {
   /// Whether `a`'s UTF-8 bytes sort before `b`'s.
-  @inline(__always) static func precedes(_ a: String, _ b: String) -> Bool {
+  @inline(__always) public static func precedes(_ a: String, _ b: String) -> Bool {
     let fast = a.utf8.withContiguousStorageIfAvailable { x in
       b.utf8.withContiguousStorageIfAvailable { y -> Bool in
         let common = min(x.count, y.count)

@@ -37,8 +37,8 @@ extension Session {
     if case .string(let d) = c.data {
       let used = ColumnSummary.codesInUse(d, validity: c.validity)
       let present = d.dictionary.indices.filter { used[$0] }.map { d.dictionary[$0] }
-      let lo = present.min { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      let hi = present.max { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+      let lo = present.min(by: UTF8Order.precedes)
+      let hi = present.max(by: UTF8Order.precedes)
       return (present.count, lo.map { .string($0) } ?? .null, hi.map { .string($0) } ?? .null)
     }
     let (distinct, lo, hi) = try ColumnSummary.distinctAndExtremes(c, isCancelled: isCancelled)

@@ -1,24 +1,35 @@
 import TQStorage
 
 /// A column's distinct non-null values and the rows holding its smallest and largest value
-/// (`describe`), from one radix sort of its sort keys rather than a hash set of every value.
+/// (`describe`): one pass over its sort keys for the extremes, then `DistinctCount`.
 public enum ColumnSummary {
-  /// Distinct non-null count and the rows of the minimum and maximum (nil when every row is null).
+  /// Distinct non-null count and the rows of the minimum and maximum (nil when every row is
+  /// null): the first row holding the smallest key and the last holding the largest.
   public static func distinctAndExtremes(_ c: Column, isCancelled: () -> Bool = { false }) throws
     -> (distinct: Int, min: Int?, max: Int?)
   {
     let key = Table.sortKey(c)
-    let order = try RadixSort.order([RadixSort.Key(values: key, validity: c.validity, descending: false)], count: c.count,
-                                    isCancelled: isCancelled)
-    let valid = order.prefix { !c.isNull(Int($0)) }
-    guard let first = valid.first, let last = valid.last else { return (0, nil, nil) }
-    var distinct = 1
-    var previous = key[Int(first)]
-    for r in valid.dropFirst() where key[Int(r)] != previous {
-      distinct += 1
-      previous = key[Int(r)]
+    let validity = c.validity
+    return try key.withUnsafeBufferPointer { k in
+      var lo = -1, hi = -1
+      if let validity {
+        for r in k.indices where validity[r] {
+          if lo < 0 || k[r] < k[lo] { lo = r }
+          if hi < 0 || k[r] >= k[hi] { hi = r }
+        }
+      } else if !k.isEmpty {
+        lo = 0
+        hi = 0
+        var small = k[0], large = k[0]
+        for r in k.indices {
+          if k[r] < small { (small, lo) = (k[r], r) }
+          if k[r] >= large { (large, hi) = (k[r], r) }
+        }
+      }
+      guard lo >= 0 else { return (0, nil, nil) }
+      let distinct = try DistinctCount.of(k, lo: k[lo], hi: k[hi], validity: validity, isCancelled: isCancelled)
+      return (distinct, lo, hi)
     }
-    return (distinct, Int(first), Int(last))
   }
 
   /// Whether each dictionary code is the code of a non-null row.
