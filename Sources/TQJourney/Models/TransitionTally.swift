@@ -5,38 +5,50 @@ struct TransitionTally: PathRunVisitor {
   static let maxCodes = 512
   /// States: the three ends plus every touch code and `(none)`.
   let states: Int
-  /// Paths taking each transition, `from * states + to`.
-  var counts: [Int]
+  /// The matrix's memory, freed with the last copy of the tally.
+  private let storage: Counts
+  /// Paths taking each transition, `from * states + to` (a pointer: an array written per
+  /// touch would check its uniqueness each time).
+  private let counts: UnsafeMutablePointer<Int>
+
+  /// Owns the matrix.
+  private final class Counts {
+    let pointer: UnsafeMutablePointer<Int>
+    init(_ n: Int) {
+      pointer = .allocate(capacity: n)
+      pointer.initialize(repeating: 0, count: n)
+    }
+    deinit { pointer.deallocate() }
+  }
 
   /// An empty tally over `codes` touch codes.
   init(codes: Int) {
     states = codes + 4
-    counts = [Int](repeating: 0, count: states * states)
+    storage = Counts(states * states)
+    counts = storage.pointer
   }
 
   /// An empty path is (start) → (none) → (conversion).
-  mutating func converting<C: FixedWidthInteger>(_ touches: Range<Int>, close: Int, codes: UnsafePointer<C>) {
+  func converting<C: FixedWidthInteger>(_ touches: Range<Int>, close: Int, codes: UnsafePointer<C>) {
     var last = states - 1
     if touches.isEmpty { counts[last] += 1 } else { last = steps(touches, codes) }
     counts[last * states + 1] += 1
   }
 
-  mutating func nonConverting<C: FixedWidthInteger>(_ touches: Range<Int>, codes: UnsafePointer<C>) {
+  func nonConverting<C: FixedWidthInteger>(_ touches: Range<Int>, codes: UnsafePointer<C>) {
     counts[steps(touches, codes) * states + 2] += 1
   }
 
   /// Counts (start) → first touch and each touch → the next; returns the last touch's state.
-  @inline(__always) private mutating func steps<C: FixedWidthInteger>(_ touches: Range<Int>, _ codes: UnsafePointer<C>) -> Int {
+  @inline(__always) private func steps<C: FixedWidthInteger>(_ touches: Range<Int>, _ codes: UnsafePointer<C>) -> Int {
     let n = states
-    return counts.withUnsafeMutableBufferPointer { c in
-      var from = 0
-      for r in touches {
-        let to = Int(codes[r]) + 3
-        c[from * n + to] += 1
-        from = to
-      }
-      return from
+    var from = 0
+    for r in touches {
+      let to = Int(codes[r]) + 3
+      counts[from * n + to] += 1
+      from = to
     }
+    return from
   }
 
   /// The non-zero transitions of several tallies added up, keyed `from << 32 | to`.
