@@ -6,7 +6,9 @@
 /// - `diagnostic` — it must fail; after `----`, the entire rendered diagnostic.
 /// - `query <types> [nosort|rowsort]` — after `----`, the result rows, tab-separated,
 ///   `NULL` for null and `(empty)` for the empty string; one type letter per column
-///   (`I` int, `R` float, `T` anything else).
+///   (`I` int, `R` float, `T` anything else). An `R` value matches when it is within a
+///   relative 1e-12 of the expected one (sums whose additions tq orders for speed differ
+///   from another engine's in the last bits).
 public struct GoldenFile: Sendable {
   /// One record.
   public struct Record: Sendable {

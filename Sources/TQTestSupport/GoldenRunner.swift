@@ -72,7 +72,7 @@ public struct GoldenRunner {
           want.sort()
         }
         actual = rows
-        if rows != want {
+        if !Self.rowsMatch(rows, want, types: Array(letters)) {
           failures.append("\(whereText): result mismatch\nexpected:\n\(want.joined(separator: "\n"))\nactual:\n\(rows.joined(separator: "\n"))")
         }
       }
@@ -84,5 +84,22 @@ public struct GoldenRunner {
       failures.append("\(path): recorded new expectations (TQ_GOLDEN_RECORD=1); rerun without it")
     }
     return failures
+  }
+
+  /// Whether result rows match the expected ones: equal text, except that values of `R`
+  /// columns may differ by a relative 1e-12.
+  static func rowsMatch(_ rows: [String], _ want: [String], types: [Character]) -> Bool {
+    guard rows.count == want.count else { return false }
+    for (a, b) in zip(rows, want) where a != b {
+      let x = a.split(separator: "\t", omittingEmptySubsequences: false)
+      let y = b.split(separator: "\t", omittingEmptySubsequences: false)
+      guard x.count == y.count else { return false }
+      for (i, (u, v)) in zip(x, y).enumerated() where u != v {
+        guard i < types.count, types[i] == "R", let p = Double(u), let q = Double(v),
+          abs(p - q) <= 1e-12 * max(abs(p), abs(q))
+        else { return false }
+      }
+    }
+    return true
   }
 }

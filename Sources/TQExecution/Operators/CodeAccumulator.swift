@@ -63,30 +63,34 @@ extension CodeAggregate {
       var s = [Int64](repeating: 0, count: drop + 1)
       var o = false
       v.withUnsafeBufferPointer { v in
-        for (k, x) in g.enumerated() {
-          let i = k + range.lowerBound
-          let (t, over) = s[Int(x)].addingReportingOverflow(v[rows.map { Int($0[i]) } ?? i])
-          s[Int(x)] = t
-          o = o || (over && Int(x) != drop)
+        s.withUnsafeMutableBufferPointer { s in
+          for (k, x) in g.enumerated() {
+            let i = k + range.lowerBound
+            let (t, over) = s[Int(x)].addingReportingOverflow(v[rows.map { Int($0[i]) } ?? i])
+            s[Int(x)] = t
+            o = o || (over && Int(x) != drop)
+          }
         }
       }
       overflow = overflow || o
       return s
     }
 
-    /// Decimal sums per group.
+    /// Decimal sums per group, in four interleaved sets of sums (row k adds to set k % 4) so
+    /// that neighbouring rows of one group do not wait for each other's additions.
     static func sumFloats(_ v: [Double], _ g: [Int32], _ range: Range<Int>, _ rows: [UInt32]?, slots: Int) -> [Double] {
-      var s = [Double](repeating: 0, count: slots)
+      let lanes = 4
+      var s = [Double](repeating: 0, count: slots * lanes)
       v.withUnsafeBufferPointer { v in
         s.withUnsafeMutableBufferPointer { s in
           if let rows {
-            for (k, x) in g.enumerated() { s[Int(x)] += v[Int(rows[k + range.lowerBound])] }
+            for (k, x) in g.enumerated() { s[(k & 3) * slots + Int(x)] += v[Int(rows[k + range.lowerBound])] }
           } else {
-            for (k, x) in g.enumerated() { s[Int(x)] += v[k + range.lowerBound] }
+            for (k, x) in g.enumerated() { s[(k & 3) * slots + Int(x)] += v[k + range.lowerBound] }
           }
         }
       }
-      return s
+      return (0..<slots).map { i in ((s[i] + s[slots + i]) + s[2 * slots + i]) + s[3 * slots + i] }
     }
 
     /// Journeys met per group, with the first and last journey code of each group.
@@ -95,16 +99,42 @@ extension CodeAggregate {
     {
       var count = [Int64](repeating: 0, count: slots)
       var first = [Int32](repeating: -1, count: slots), last = [Int32](repeating: -1, count: slots)
-      var run = RunCodes.Cursor(codes)
-      for (k, x) in g.enumerated() {
-        let i = k + range.lowerBound
-        let row = rows.map { Int($0[i]) } ?? i
-        let j = Int32(truncatingIfNeeded: run?.code(of: row) ?? codes[row])
-        let gx = Int(x)
-        if last[gx] != j {
-          if first[gx] < 0 { first[gx] = j }
-          last[gx] = j
-          count[gx] += 1
+      count.withUnsafeMutableBufferPointer { count in
+        first.withUnsafeMutableBufferPointer { first in
+          last.withUnsafeMutableBufferPointer { last in
+            g.withUnsafeBufferPointer { g in
+              /// Row `k` of the range, of journey `j`: a group meets a journey when its last one differs.
+              @inline(__always) func meet(_ k: Int, _ j: Int32) {
+                let gx = Int(g[k])
+                let new = last[gx] != j
+                first[gx] = first[gx] < 0 ? j : first[gx]
+                last[gx] = j
+                count[gx] &+= new ? 1 : 0
+              }
+              if case .runs(let runs) = codes, rows == nil {
+                // Journey by journey: the code is the run number.
+                runs.starts.withUnsafeBufferPointer { starts in
+                  var j = runs[range.lowerBound]
+                  var k = 0
+                  while k < range.count {
+                    let end = min(Int(starts[j + 1]), range.upperBound) - range.lowerBound
+                    while k < end {
+                      meet(k, Int32(truncatingIfNeeded: j))
+                      k += 1
+                    }
+                    j += 1
+                  }
+                }
+              } else {
+                var run = RunCodes.Cursor(codes)
+                for k in 0..<g.count {
+                  let i = k + range.lowerBound
+                  let row = rows.map { Int($0[i]) } ?? i
+                  meet(k, Int32(truncatingIfNeeded: run?.code(of: row) ?? codes[row]))
+                }
+              }
+            }
+          }
         }
       }
       return (count, first, last)
