@@ -86,6 +86,29 @@ struct FilterPathTests {
     #expect(scanned >= 60)  // most comparisons take the scan, not the evaluator
   }
 
+  @Test func rangesOfOneColumnKeepWhatTheEvaluatorKeeps() throws {
+    var picked = Relation(Self.table)
+    picked.selection = (0..<UInt32(Self.rows)).reversed().filter { $0 % 3 != 0 }
+    // Each test of a column (both operand orders, every operator, constants of its own and
+    // of a wider type) joined by `and` with each operator against the column's first
+    // constant, the column on the left (`comparisons` lists that order first).
+    let byColumn = Dictionary(grouping: comparisons) { p -> Int in Filter.valueTest(p)?.column ?? -1 }
+    var ranged = 0
+    for (_, tests) in byColumn {
+      for a in tests {
+        for b in stride(from: 0, to: min(12, tests.count), by: 2).map({ tests[$0] }) {
+          let p = BoundExpr.binary(.and, a, b, .bool)
+          if Filter.rangeSelect(a, b, Relation(Self.table)) != nil { ranged += 1 }
+          for rel in [Relation(Self.table), picked] {
+            let (fast, slow) = try both(p, rel)
+            #expect(fast == slow, "\(p)")
+          }
+        }
+      }
+    }
+    #expect(ranged > 300)  // most pairs take the one scan
+  }
+
   @Test func orKeepsTheRowsOfEither() throws {
     let tests: [BoundExpr] = [
       .binary(.equal, column("s"), .constant(.string("a"), .string), .bool),

@@ -7,32 +7,70 @@ extension Filter {
   /// when either side is a float, timestamps as microseconds (a date constant at its
   /// midnight). Nil for anything else, which the batch evaluator decides.
   static func valueSelect(_ p: BoundExpr, _ rel: Relation) -> [UInt32]? {
+    guard let t = valueTest(p) else { return nil }
+    return valueSelect([t], rel)
+  }
+
+  /// For `a and b` where both compare one number or time column with constants (a range
+  /// such as `ts >= @2024-06-01 and ts < @2024-07-01`), the rows of one scan testing both;
+  /// nil otherwise.
+  static func rangeSelect(_ a: BoundExpr, _ b: BoundExpr, _ rel: Relation) -> [UInt32]? {
+    guard let x = valueTest(a), let y = valueTest(b), x.column == y.column else { return nil }
+    return valueSelect([x, y], rel)
+  }
+
+  /// `column op constant`, with the column on the left.
+  struct ValueTest {
+    let column: Int, op: BinaryOp, constant: Value
+  }
+
+  /// The test `p` when it compares a column with a constant (either order).
+  static func valueTest(_ p: BoundExpr) -> ValueTest? {
     guard case .binary(let op, let l, let r, _) = p, op.isComparison else { return nil }
-    let (i, constant, flipped): (Int, Value, Bool)
     switch (l, r) {
-    case (.column(let c, _), .constant(let v, _)): (i, constant, flipped) = (c, v, false)
-    case (.constant(let v, _), .column(let c, _)): (i, constant, flipped) = (c, v, true)
+    case (.column(let c, _), .constant(let v, _)): return ValueTest(column: c, op: op, constant: v)
+    case (.constant(let v, _), .column(let c, _)): return ValueTest(column: c, op: mirrored(op), constant: v)
     default: return nil
     }
-    let column = rel.columns[i]
-    let op2 = flipped ? mirrored(op) : op
+  }
+
+  /// The rows passing every one of `tests` (one or two, all of one column), or nil when a
+  /// constant does not compare with the column's values here.
+  private static func valueSelect(_ tests: [ValueTest], _ rel: Relation) -> [UInt32]? {
+    let column = rel.columns[tests[0].column]
+    let ops = tests.map(\.op)
     let rows = rel.selection
     let validity = column.validity
-    switch (column.data, constant) {
-    case (.float(let a), _):
-      guard let c = constant.asDouble else { return nil }
-      return scan(a, op2, c, rows, validity) { $0 }
-    case (.int(let a), .int(let c)):
+    /// The constants as `C`, or nil when one is not.
+    func constants<C>(_ convert: (Value) -> C?) -> [C]? {
+      let c = tests.compactMap { convert($0.constant) }
+      return c.count == tests.count ? c : nil
+    }
+    switch column.data {
+    case .float(let a):
+      guard let c = constants({ $0.asDouble }) else { return nil }
+      return scan(a, ops, c, rows, validity) { $0 }
+    case .int(let a):
+      guard let c = constants({ v -> Int64? in if case .int(let x) = v { return x } else { return nil } }) else { return nil }
       switch a {
-      case .i8(let x): return scan(x, op2, c, rows, validity) { Int64($0) }
-      case .i16(let x): return scan(x, op2, c, rows, validity) { Int64($0) }
-      case .i32(let x): return scan(x, op2, c, rows, validity) { Int64($0) }
-      case .i64(let x): return scan(x, op2, c, rows, validity) { $0 }
+      case .i8(let x): return scan(x, ops, c, rows, validity) { Int64($0) }
+      case .i16(let x): return scan(x, ops, c, rows, validity) { Int64($0) }
+      case .i32(let x): return scan(x, ops, c, rows, validity) { Int64($0) }
+      case .i64(let x): return scan(x, ops, c, rows, validity) { $0 }
       }
-    case (.timestamp(let a), .timestamp(let c)): return scan(a, op2, c, rows, validity) { $0 }
-    case (.timestamp(let a), .date(let d)):
-      return scan(a, op2, Int64(d) * CivilTime.microsPerDay, rows, validity) { $0 }
-    case (.date(let a), .date(let d)): return scan(a, op2, Int64(d), rows, validity) { Int64($0) }
+    case .timestamp(let a):
+      let c = constants { v -> Int64? in
+        switch v {
+        case .timestamp(let x): return x
+        case .date(let d): return Int64(d) * CivilTime.microsPerDay
+        default: return nil
+        }
+      }
+      guard let c else { return nil }
+      return scan(a, ops, c, rows, validity) { $0 }
+    case .date(let a):
+      guard let c = constants({ v -> Int64? in if case .date(let d) = v { return Int64(d) } else { return nil } }) else { return nil }
+      return scan(a, ops, c, rows, validity) { Int64($0) }
     default: return nil
     }
   }
@@ -48,13 +86,22 @@ extension Filter {
     }
   }
 
-  /// The rows (of `rows`, else all) whose value `v` satisfies `widen(v) op c`, nulls left
-  /// out; `c` is in the wider of the two types (`Double` or `Int64`).
+  /// The rows (of `rows`, else all) whose value `v` satisfies `widen(v) ops[k] c[k]` for
+  /// every k (one or two tests), nulls left out; `c` is in the wider of the two types
+  /// (`Double` or `Int64`).
   @inline(__always) private static func scan<V, C: Comparable>(
-    _ values: [V], _ op: BinaryOp, _ c: C, _ rows: [UInt32]?, _ validity: Bitmap?, _ widen: (V) -> C
+    _ values: [V], _ ops: [BinaryOp], _ c: [C], _ rows: [UInt32]?, _ validity: Bitmap?, _ widen: (V) -> C
   ) -> [UInt32] {
     values.withUnsafeBufferPointer { v in
-      switch op {
+      if ops.count == 2 {
+        let (op1, c1, op2, c2) = (ops[0], c[0], ops[1], c[1])
+        return select(v, rows, validity) { x in
+          let w = widen(x)
+          return holds(w, op1, c1) && holds(w, op2, c2)
+        }
+      }
+      let c = c[0]
+      switch ops[0] {
       case .equal: return select(v, rows, validity) { widen($0) == c }
       case .notEqual: return select(v, rows, validity) { widen($0) != c }
       case .less: return select(v, rows, validity) { widen($0) < c }
@@ -62,6 +109,18 @@ extension Filter {
       case .greater: return select(v, rows, validity) { widen($0) > c }
       default: return select(v, rows, validity) { widen($0) >= c }
       }
+    }
+  }
+
+  /// Whether `w op c`.
+  @inline(__always) private static func holds<C: Comparable>(_ w: C, _ op: BinaryOp, _ c: C) -> Bool {
+    switch op {
+    case .equal: return w == c
+    case .notEqual: return w != c
+    case .less: return w < c
+    case .lessEqual: return w <= c
+    case .greater: return w > c
+    default: return w >= c
     }
   }
 

@@ -7,11 +7,13 @@ import TQSyntax
 /// rows of each (one scan when both test one text column). Comparisons of a text column
 /// with constants (`==`, `!=`, `in`, `like`, `~`) are decided once per dictionary entry
 /// and then scan the codes; comparisons of a number or time column with a constant scan
-/// the values (`valueSelect`). Anything else is evaluated in batches.
+/// the values (`valueSelect`), two such tests of one column joined by `and` in one scan
+/// (`rangeSelect`). Anything else is evaluated in batches.
 enum Filter {
   /// The rows of `rel` (in its order) where `p` is true.
   static func select(_ p: BoundExpr, in rel: Relation, isCancelled: () -> Bool) throws -> [UInt32] {
     if case .binary(.and, let l, let r, _) = p {
+      if let rows = rangeSelect(l, r, rel) { return rows }
       var narrowed = rel
       narrowed.selection = try select(l, in: rel, isCancelled: isCancelled)
       return try select(r, in: narrowed, isCancelled: isCancelled)
