@@ -31,17 +31,23 @@ enum DistinctCount {
     }
     let shift = UInt64(max(0, (64 - span.leadingZeroBitCount) - bucketBits))
     let buckets = Int(span >> shift) + 1
+    // Counting and scattering through buffers: an array element written per row would
+    // check its uniqueness each time.
     var starts = [Int](repeating: 0, count: buckets + 1)
-    for r in keys.indices where valid(r) { starts[Int(UInt64(bitPattern: keys[r] &- lo) >> shift) + 1] += 1 }
-    for b in 0..<buckets { starts[b + 1] += starts[b] }
+    starts.withUnsafeMutableBufferPointer { s in
+      for r in keys.indices where valid(r) { s[Int(UInt64(bitPattern: keys[r] &- lo) >> shift) + 1] += 1 }
+      for b in 0..<buckets { s[b + 1] += s[b] }
+    }
     var offsets = [UInt64](repeating: 0, count: starts[buckets])
     var fill = Array(starts.dropLast())
     offsets.withUnsafeMutableBufferPointer { out in
-      for r in keys.indices where valid(r) {
-        let o = UInt64(bitPattern: keys[r] &- lo)
-        let b = Int(o >> shift)
-        out[fill[b]] = o
-        fill[b] += 1
+      fill.withUnsafeMutableBufferPointer { fill in
+        for r in keys.indices where valid(r) {
+          let o = UInt64(bitPattern: keys[r] &- lo)
+          let b = Int(o >> shift)
+          out[fill[b]] = o
+          fill[b] += 1
+        }
       }
     }
     if isCancelled() { throw Interrupted() }
